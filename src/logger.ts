@@ -1,11 +1,11 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /** Options of {@link createLogger}. */
 export interface CreateLoggerOptions {
   /** pino level. Default: `'info'`. */
   level?: string;
   /** Where lines go. Default: standard output. */
-  destination?: pino.DestinationStream;
+  destination?: DestinationStream;
 }
 
 /**
@@ -17,7 +17,10 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     level: options.level ?? 'info',
     base: { service: 'ballast' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['*.apiKey', '*.authorization', 'headers.authorization'], censor: '[REDACTED]' },
+    redact: {
+      paths: ['*.apiKey', '*.authorization', 'headers.authorization'],
+      censor: '[REDACTED]',
+    },
   };
   return options.destination ? pino(config, options.destination) : pino(config);
 }

@@ -1,0 +1,28 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Types for resolvers, generated from schema/**/*.graphql. The output is committed;
+// CI regenerates it and fails when it differs (`npm run codegen` after a schema change).
+const config: CodegenConfig = {
+  schema: 'schema/**/*.graphql',
+  generates: {
+    'src/graphql/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../context.js#GraphQLContext',
+        mappers: {
+          Collection: '../../collections/collection-row.js#CollectionRow',
+        },
+        scalars: { DateTime: 'Date', JSON: 'unknown', ID: 'string' },
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        maybeValue: 'T | null',
+        inputMaybeValue: 'T | null | undefined',
+        emitLegacyCommonJSImports: false,
+      },
+    },
+  },
+};
+
+export default config;

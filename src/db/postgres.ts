@@ -1,0 +1,34 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import type { Database } from './database.js';
+
+/** Options of {@link openPostgresDatabase}. */
+export interface PostgresDatabaseOptions {
+  url: string;
+  /** Pool size. Default: 10. */
+  max?: number;
+  logger: Logger;
+}
+
+/** Opens a `pg` pool on a real PostgreSQL (≥ 15, with pgvector available). */
+export async function openPostgresDatabase(options: PostgresDatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    application_name: 'ballast',
+  });
+  // An idle client's error (server restart, network cut) would crash the process otherwise.
+  pool.on('error', (error) => options.logger.error({ err: error }, 'postgres pool error'));
+  const client = await pool.connect();
+  client.release();
+  let closed = false;
+  return {
+    pool,
+    mode: 'POSTGRES',
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES, isAppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * Every `extensions.code` a client can receive: the domain codes plus the ones Apollo
+ * Server and graphql-ws assign to requests that never reach a resolver.
+ */
+export const CLIENT_ERROR_CODES = [
+  ...ERROR_CODES,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'BAD_REQUEST',
+] as const;
+
+/** One of {@link CLIENT_ERROR_CODES}. */
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+const KNOWN = new Set<string>(CLIENT_ERROR_CODES);
+
+/** Options of {@link createErrorFormatter}. */
+export interface ErrorFormatterOptions {
+  logger: Logger;
+  /** Keep stack traces in `extensions.stacktrace`. Default: false (only development turns it on). */
+  includeStacktrace?: boolean;
+}
+
+/**
+ * Apollo's `formatError` (and graphql-ws's `onError`): domain errors keep their code, message
+ * and safe details; known GraphQL errors pass through; anything else is logged in full and
+ * masked as `INTERNAL_SERVER_ERROR`.
+ */
+export function createErrorFormatter(options: ErrorFormatterOptions) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const stack = options.includeStacktrace ? formatted.extensions?.['stacktrace'] : undefined;
+    const withStack = (extensions: Record<string, unknown>) =>
+      stack === undefined ? extensions : { ...extensions, stacktrace: stack };
+
+    if (isAppError(original)) {
+      if (original.code === 'INTERNAL_SERVER_ERROR') {
+        options.logger.error({ err: original, path: formatted.path }, 'internal error');
+      }
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: withStack({ code: original.code, ...(original.details ?? {}) }),
+      };
+    }
+    // Apollo's own codes (parse, validation, variable coercion) carry safe messages.
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && KNOWN.has(code)) {
+      return { ...formatted, extensions: withStack({ code }) };
+    }
+    options.logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: withStack({ code: 'INTERNAL_SERVER_ERROR' }),
+    };
+  };
+}

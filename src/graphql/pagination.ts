@@ -1,0 +1,75 @@
+import { AppError } from '../errors.js';
+
+/** Page size when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Largest page a client may ask for; larger values are clamped. */
+export const MAX_PAGE_SIZE = 100;
+
+/** `first` clamped to 1..{@link MAX_PAGE_SIZE}; default {@link DEFAULT_PAGE_SIZE}. */
+export function clampFirst(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(first, 1), MAX_PAGE_SIZE);
+}
+
+/** A keyset position: the sort key of the last row of a page. */
+export interface Keyset {
+  at: Date;
+  id: string;
+}
+
+/** An opaque cursor for a keyset position. */
+export function encodeCursor(key: Keyset): string {
+  return Buffer.from(JSON.stringify([key.at.toISOString(), key.id])).toString('base64url');
+}
+
+/**
+ * The keyset position of a cursor; null for no cursor.
+ * @throws {AppError} `BAD_USER_INPUT` for a cursor this server did not issue.
+ */
+export function decodeCursor(cursor: string | null | undefined): Keyset | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2) {
+      const [at, id] = value as [unknown, unknown];
+      const date = typeof at === 'string' ? new Date(at) : null;
+      if (
+        date &&
+        !Number.isNaN(date.getTime()) &&
+        typeof id === 'string' &&
+        /^[0-9a-f-]{36}$/.test(id)
+      ) {
+        return { at: date, id };
+      }
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument: 'after' } });
+}
+
+/** Builds a Relay connection from `limit + 1` fetched rows. */
+export function toConnection<T>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (row: T) => Keyset,
+): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape } {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+interface PageInfoShape {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}

@@ -1,0 +1,48 @@
+// Wires Ballast together and starts it. No logic lives here.
+import { ConfigError, loadConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { createLogger } from './logger.js';
+import { createServer } from './server/create-server.js';
+import { onShutdownSignal } from './server/shutdown.js';
+import { SERVER_VERSION } from './version.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger({ level: config.logLevel });
+const started = performance.now();
+const db = await openDatabase(config.database, logger);
+const schemaVersion = await migrate(db.pool, { logger });
+const server = createServer({
+  services: { db, logger, version: SERVER_VERSION },
+  introspection: config.introspection,
+  sandbox: config.sandbox,
+  includeStacktrace: config.nodeEnv === 'development',
+});
+onShutdownSignal({
+  logger,
+  shutdown: async () => {
+    await server.stop();
+    await db.close();
+  },
+});
+const url = await server.listen(config.port, config.host);
+logger.info(
+  {
+    url,
+    databaseMode: db.mode,
+    schemaVersion,
+    sandbox: config.sandbox,
+    startupMs: Math.round(performance.now() - started),
+  },
+  `Ballast ${SERVER_VERSION} ready at ${url}`,
+);

@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { migrate } from '../../src/db/migrate.js';
+import { CACHE_DIR, pgliteTemplateFile, templateDatabaseName, withDatabase } from './template.js';
+
+/**
+ * Builds the migrated template once per run: a template database on the real PostgreSQL
+ * when TEST_DATABASE_URL is set, otherwise a PGlite dump under .test-cache/ (reused while
+ * the migrations are unchanged).
+ */
+export default async function setup(): Promise<void> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (url) await buildPostgresTemplate(url);
+  else await buildPgliteTemplate();
+}
+
+async function buildPostgresTemplate(url: string): Promise<void> {
+  const name = templateDatabaseName();
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const found = await admin.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate',
+      [name],
+    );
+    if (found.rowCount) return;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
+    try {
+      await migrate(pool);
+    } finally {
+      await pool.end();
+    }
+    await admin.query(`ALTER DATABASE ${name} WITH is_template true`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function buildPgliteTemplate(): Promise<void> {
+  const file = pgliteTemplateFile();
+  if (existsSync(file)) return;
+  await mkdir(CACHE_DIR, { recursive: true });
+  const pglite = await PGlite.create({ extensions: { vector } });
+  const pool = new pg.Pool(createPgConfig(pglite));
+  await migrate(pool);
+  await pool.end();
+  const dump = await pglite.dumpDataDir('gzip');
+  await pglite.close();
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+}

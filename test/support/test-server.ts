@@ -1,0 +1,61 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { createServer, type BallastServer } from '../../src/server/create-server.js';
+import { createContextFactory, type AppServices } from '../../src/graphql/context.js';
+import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
+import type { Database } from '../../src/db/database.js';
+
+/** A running server over a test database, and a way to run operations in-process. */
+export interface TestServer {
+  server: BallastServer;
+  /** The `/graphql` URL on an ephemeral port. */
+  url: string;
+  services: AppServices;
+  /** Runs an operation through Apollo (`executeOperation`) with a fresh context. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
+  stop(): Promise<void>;
+}
+
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+  db: Database;
+  /** Production mode: no stack traces, no introspection. Default: false. */
+  production?: boolean;
+  logger?: Logger;
+}
+
+/** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const services: AppServices = {
+    db: options.db,
+    logger: options.logger ?? silentLogger,
+    version: 'test',
+  };
+  const production = options.production ?? false;
+  const server = createServer({
+    services,
+    introspection: !production,
+    sandbox: !production,
+    includeStacktrace: !production,
+  });
+  const url = await server.listen(0, '127.0.0.1');
+  const createContext = createContextFactory(services);
+  return {
+    server,
+    url,
+    services,
+    async execute(query, variables) {
+      const response = await server.apollo.executeOperation(
+        { query, variables },
+        { contextValue: await createContext() },
+      );
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+    stop: () => server.stop(),
+  };
+}
+
+export { createLogger };

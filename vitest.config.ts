@@ -3,12 +3,17 @@ import { defineConfig } from 'vitest/config';
 // Two projects: unit tests need nothing; integration and e2e tests get a migrated
 // template database (PGlite by default, real PostgreSQL when TEST_DATABASE_URL is set).
 export default defineConfig({
+  // graphql@16 ships CJS (`main`) and ESM (`module`). Node, and so every dependency Vitest
+  // leaves external, loads the CJS build; Vite would give our sources the ESM one, and
+  // graphql refuses schemas from "another realm". Pin the CJS build for both.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],

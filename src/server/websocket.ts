@@ -3,6 +3,7 @@ import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GraphQLContext } from '../graphql/context.js';
+import { prepareWsOperation } from './ws-operation.js';
 
 /** Largest WebSocket message accepted: the `ws` default of 100 MiB invites abuse. */
 export const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
@@ -33,7 +34,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   const cleanup = useServer(
     {
       schema: options.schema,
-      context: () => options.createContext(),
+      onSubscribe: (_ctx, _id, payload) =>
+        prepareWsOperation(options.schema, payload, options.createContext),
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,

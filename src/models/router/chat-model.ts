@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
+import type { ChatProvider, StructuredSpec } from '../providers/chat-provider.js';
+import type { ModelPolicy } from '../resilience/model-policy.js';
+import { linkSignals } from '../resilience/signals.js';
+import type {
+  ChatRequest,
+  ChatResult,
+  ModelAttempt,
+  ModelStatus,
+  StructuredOptions,
+  TokenUsage,
+} from '../types.js';
+import { AsyncChannel } from './async-channel.js';
+import { streamAttempt, type StreamAttemptModel } from './stream-attempt.js';
+import { generateStructuredOn } from './structured-call.js';
+
+/** What {@link ChatModel.stream} yields: tokens, then one `done`. */
+export type ModelStreamEvent =
+  { type: 'token'; text: string } | { type: 'done'; text: string; usage?: TokenUsage };
+
+/** Options of one call on one model. */
+export interface ModelCallOptions {
+  /** Receives every attempt (retries included) as it ends. */
+  onAttempt?: (attempt: ModelAttempt) => void;
+  structured?: StructuredSpec;
+}
+
+/** Options of {@link ChatModel}. */
+export interface ChatModelOptions {
+  id: string;
+  provider: ChatProvider;
+  policy: ModelPolicy;
+  /** Longest wait for the first token of an attempt. */
+  firstTokenTimeoutMs: number;
+  /** Longest silence between tokens once streaming. */
+  stallTimeoutMs: number;
+}
+
+/**
+ * One model of a chain with its own timeout, retry and circuit breaker, and no fallback: what
+ * `ChatRouter.model(id)` returns. Failures throw a {@link ModelCallError} whose `partialText` is
+ * what had been streamed. Retries happen only before the first token; a stream that breaks later
+ * fails with `STREAM_CUT`/`STREAM_STALL` so that a router can continue it elsewhere.
+ */
+export class ChatModel {
+  readonly id: string;
+  readonly provider: ChatProvider;
+  readonly #policy: ModelPolicy;
+  readonly #attemptModel: StreamAttemptModel;
+
+  constructor(options: ChatModelOptions) {
+    this.id = options.id;
+    this.provider = options.provider;
+    this.#policy = options.policy;
+    this.#attemptModel = options;
+  }
+
+  /** Whether this model can continue another model's partial answer. */
+  get canContinue(): boolean {
+    return this.provider.canContinue;
+  }
+
+  /** True while the circuit is open (calls are skipped without a request). */
+  isOpen(): boolean {
+    return this.#policy.isOpen();
+  }
+
+  /** This model's row of the GraphQL `models` field. */
+  status(): ModelStatus {
+    return {
+      id: this.id,
+      role: 'CHAT',
+      provider: this.provider.kind,
+      model: this.provider.model,
+      circuitState: this.#policy.circuitState(),
+      ...this.#policy.snapshot(),
+    };
+  }
+
+  /** Streams one answer from this model. */
+  async *stream(
+    request: ChatRequest,
+    options: ModelCallOptions = {},
+  ): AsyncGenerator<ModelStreamEvent> {
+    const channel = new AsyncChannel<string>();
+    const consumerGone = new AbortController();
+    const signal = linkSignals([request.signal, consumerGone.signal]);
+    const done = this.#policy.execute(
+      (ctx) =>
+        streamAttempt(this.#attemptModel, request, options.structured, ctx, (text) =>
+          channel.push(text),
+        ),
+      {
+        signal: signal.signal,
+        ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}),
+      },
+    );
+    done.then(
+      () => channel.close(),
+      (error: unknown) => channel.fail(error),
+    );
+    let text = '';
+    try {
+      for await (const token of channel) {
+        text += token;
+        yield { type: 'token', text: token };
+      }
+      const { usage } = await done;
+      yield usage === undefined ? { type: 'done', text } : { type: 'done', text, usage };
+    } catch (error) {
+      // The policy only throws ModelCallErrors; this adds the text streamed before the failure.
+      const failure = toModelCallError(this.id, error, { cancelled: false, outputStarted: false });
+      throw text === ''
+        ? failure
+        : new ModelCallError(this.id, failure.failure, { partialText: text, cause: error });
+    } finally {
+      consumerGone.abort();
+      signal.dispose();
+    }
+  }
+
+  /** Collects {@link stream} into one text. */
+  async generate(
+    request: ChatRequest,
+    options: ModelCallOptions = {},
+  ): Promise<{ text: string; usage?: TokenUsage }> {
+    for await (const event of this.stream(request, options)) {
+      if (event.type === 'done')
+        return event.usage ? { text: event.text, usage: event.usage } : { text: event.text };
+    }
+    throw new ModelCallError(this.id, failureOf('STREAM_CUT'));
+  }
+
+  /**
+   * Structured output from this model alone: JSON requested, validated with `schema`, re-asked
+   * with the validation error up to `maxCorrections` times (default 2). Throws a
+   * {@link ModelCallError} (`INVALID_OUTPUT` once corrections are spent).
+   */
+  async generateStructured<T>(
+    schema: z.ZodType<T>,
+    request: ChatRequest,
+    options: StructuredOptions = {},
+  ): Promise<{ value: T; result: ChatResult }> {
+    const attempts: ModelAttempt[] = [];
+    const { value, text, usage } = await generateStructuredOn(
+      this,
+      schema,
+      request,
+      options,
+      attempts,
+    );
+    const result: ChatResult = { text, model: this.id, fallbackPath: [this.id], attempts };
+    return { value, result: usage === undefined ? result : { ...result, usage } };
+  }
+}

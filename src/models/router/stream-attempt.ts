@@ -1,0 +1,72 @@
+import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
+import type { ChatProvider, StructuredSpec } from '../providers/chat-provider.js';
+import type { AttemptContext } from '../resilience/model-policy.js';
+import { linkSignals } from '../resilience/signals.js';
+import { StreamWatchdog } from '../resilience/stream-watchdog.js';
+import type { ChatRequest, TokenUsage } from '../types.js';
+
+/** The model side of one streamed attempt. */
+export interface StreamAttemptModel {
+  id: string;
+  provider: ChatProvider;
+  firstTokenTimeoutMs: number;
+  stallTimeoutMs: number;
+}
+
+/**
+ * One streamed attempt: forwards each token to `onToken` under the first-token and stall
+ * watchdogs, and accepts the stream only if it ended with a finish reason — a stream that just
+ * stops is cut, never complete. Failures are classified knowing whether output had started.
+ */
+export async function streamAttempt(
+  model: StreamAttemptModel,
+  request: ChatRequest,
+  structured: StructuredSpec | undefined,
+  { signal, callerSignal }: AttemptContext,
+  onToken: (text: string) => void,
+): Promise<{ usage?: TokenUsage }> {
+  const watchdog = new StreamWatchdog(model.firstTokenTimeoutMs, model.stallTimeoutMs);
+  const attemptSignal = linkSignals([signal, watchdog.signal]);
+  let started = false;
+  let finished = false;
+  let refused = false;
+  let usage: TokenUsage | undefined;
+  try {
+    const chunks = model.provider.stream(request, {
+      signal: attemptSignal.signal,
+      ...(structured ? { structured } : {}),
+    });
+    for await (const chunk of chunks) {
+      if (chunk.type === 'text') {
+        watchdog.tokenArrived();
+        started = true;
+        onToken(chunk.text);
+      } else if (chunk.type === 'refusal') refused = true;
+      else if (chunk.type === 'usage') usage = addUsage(usage, chunk.usage);
+      else finished = true;
+    }
+    // ChatOpenAI ends a stream quietly when its signal aborts: never take that as complete.
+    attemptSignal.signal.throwIfAborted();
+    if (refused) throw new ModelCallError(model.id, failureOf('REFUSAL'));
+    if (!finished) {
+      throw new ModelCallError(model.id, failureOf(started ? 'STREAM_CUT' : 'CONNECTION'));
+    }
+    return usage === undefined ? {} : { usage };
+  } catch (error) {
+    const cause = watchdog.signal.aborted ? watchdog.signal.reason : error;
+    throw toModelCallError(model.id, cause, {
+      cancelled: callerSignal.aborted,
+      outputStarted: started,
+    });
+  } finally {
+    watchdog.dispose();
+    attemptSignal.dispose();
+  }
+}
+
+/** Sums two usages; `undefined` counts as nothing. */
+export function addUsage(a: TokenUsage | undefined, b: TokenUsage): TokenUsage {
+  return a === undefined
+    ? b
+    : { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { ModelCallError, failureOf } from '../failures.js';
+import {
+  correctionMessage,
+  jsonInstruction,
+  parseStructured,
+  structuredSpecOf,
+} from '../structured/json-output.js';
+import type {
+  ChatMessage,
+  ChatRequest,
+  ModelAttempt,
+  StructuredOptions,
+  TokenUsage,
+} from '../types.js';
+import type { ChatModel } from './chat-model.js';
+import { addUsage } from './stream-attempt.js';
+import { withSystemNote } from './system-note.js';
+
+/** Default re-asks per model after an invalid structured reply. */
+export const DEFAULT_MAX_CORRECTIONS = 2;
+
+/**
+ * The structured-output loop on one model: asks for JSON, validates with `schema` (always — a
+ * provider's JSON mode is a hint, not a guarantee), and on failure re-asks with the model's reply
+ * and the validation error appended, up to `maxCorrections` times. Every attempt lands in
+ * `attempts`; an invalid reply turns its attempt into `invalid`/`INVALID_OUTPUT`.
+ */
+export async function generateStructuredOn<T>(
+  model: ChatModel,
+  schema: z.ZodType<T>,
+  request: ChatRequest,
+  options: StructuredOptions,
+  attempts: ModelAttempt[],
+): Promise<{ value: T; text: string; usage?: TokenUsage }> {
+  const maxCorrections = options.maxCorrections ?? DEFAULT_MAX_CORRECTIONS;
+  const spec = structuredSpecOf(schema, options);
+  let messages: ChatMessage[] = withSystemNote(request.messages, jsonInstruction(spec));
+  let usage: TokenUsage | undefined;
+  for (let round = 0; ; round++) {
+    const reply = await model.generate(
+      { ...request, messages },
+      { structured: spec, onAttempt: (attempt) => attempts.push(attempt) },
+    );
+    if (reply.usage) usage = addUsage(usage, reply.usage);
+    const parsed = parseStructured(schema, reply.text);
+    if (parsed.ok) {
+      const result = { value: parsed.value, text: reply.text };
+      return usage === undefined ? result : { ...result, usage };
+    }
+    const last = attempts.at(-1);
+    if (last)
+      attempts[attempts.length - 1] = { ...last, outcome: 'invalid', reason: 'INVALID_OUTPUT' };
+    if (round >= maxCorrections) throw new ModelCallError(model.id, failureOf('INVALID_OUTPUT'));
+    messages = [
+      ...messages,
+      { role: 'assistant', content: reply.text },
+      { role: 'user', content: correctionMessage(parsed.error) },
+    ];
+  }
+}

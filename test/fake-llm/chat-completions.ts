@@ -1,0 +1,133 @@
+import type { ServerResponse } from 'node:http';
+import { DEFAULT_REPLY, type FakeBehaviour } from './behaviours.js';
+import { pause, sendJson, tokenize, writeEvent } from './http-utils.js';
+
+/** The parts of a chat completion request the fake reads. */
+export interface ChatCompletionBody {
+  model?: string;
+  stream?: boolean;
+  messages?: { role: string; content: string | null }[];
+  stream_options?: { include_usage?: boolean };
+  tools?: { type: string; function: { name: string } }[];
+  tool_choice?: unknown;
+  response_format?: { type: string };
+}
+
+const INVALID_JSON = '{"answer": "this JSON never ends';
+
+/**
+ * The text this request should get: the scripted reply, or for a continuation request (last
+ * message from the assistant) the rest of it after that prefix, so failover tests are exact.
+ */
+export function replyFor(body: ChatCompletionBody, behaviour: FakeBehaviour): string {
+  const full = behaviour.invalidJson
+    ? INVALID_JSON
+    : behaviour.json !== undefined
+      ? JSON.stringify(behaviour.json)
+      : (behaviour.reply ?? DEFAULT_REPLY);
+  const last = body.messages?.at(-1);
+  if (last?.role !== 'assistant' || typeof last.content !== 'string') return full;
+  if (!full.startsWith(last.content)) return full;
+  return full.slice(Math.max(0, last.content.length - (behaviour.continuationOverlap ?? 0)));
+}
+
+function toolNameOf(body: ChatCompletionBody): string | undefined {
+  if (!body.tools?.length || body.tool_choice === undefined || body.tool_choice === 'none')
+    return undefined;
+  const chosen = (body.tool_choice as { function?: { name?: string } }).function?.name;
+  return chosen ?? body.tools[0]?.function.name;
+}
+
+const base = (model: string) => ({
+  id: 'chatcmpl-fake',
+  created: Math.floor(Date.now() / 1000),
+  model,
+});
+
+function usageOf(body: ChatCompletionBody, tokens: number) {
+  const prompt = (body.messages ?? []).reduce((n, m) => n + tokenize(m.content ?? '').length, 0);
+  return { prompt_tokens: prompt, completion_tokens: tokens, total_tokens: prompt + tokens };
+}
+
+/** Answers one `/v1/chat/completions` request per `behaviour` (faults already handled). */
+export async function answerChat(
+  res: ServerResponse,
+  body: ChatCompletionBody,
+  behaviour: FakeBehaviour,
+  signal: AbortSignal,
+): Promise<void> {
+  const model = body.model ?? 'fake-model';
+  const text = replyFor(body, behaviour);
+  const tool = toolNameOf(body);
+  const tokens = tokenize(text);
+  if (!body.stream) {
+    const message =
+      behaviour.refusal !== undefined
+        ? { role: 'assistant', content: null, refusal: behaviour.refusal }
+        : tool !== undefined
+          ? {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                { id: 'call_fake', type: 'function', function: { name: tool, arguments: text } },
+              ],
+            }
+          : { role: 'assistant', content: text };
+    const finish = tool !== undefined && behaviour.refusal === undefined ? 'tool_calls' : 'stop';
+    sendJson(res, 200, {
+      ...base(model),
+      object: 'chat.completion',
+      choices: [{ index: 0, message, finish_reason: finish }],
+      usage: usageOf(body, tokens.length),
+    });
+    return;
+  }
+
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null) => ({
+    ...base(model),
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+  await writeEvent(res, chunk({ role: 'assistant', content: '' }));
+  if (!(await pause(behaviour.firstTokenDelayMs, signal))) return;
+  if (behaviour.refusal !== undefined) {
+    await writeEvent(res, chunk({ refusal: behaviour.refusal }));
+  } else {
+    for (const [index, token] of tokens.entries()) {
+      if (index === behaviour.cutAfterTokens) return void res.socket?.destroy();
+      if (index === behaviour.hangAfterTokens) return; // silent; the client's abort ends it
+      if (index > 0 && !(await pause(behaviour.tokenDelayMs, signal))) return;
+      const delta =
+        tool === undefined
+          ? { content: token }
+          : {
+              tool_calls: [
+                {
+                  index: 0,
+                  ...(index === 0 ? { id: 'call_fake', type: 'function' } : {}),
+                  function: { ...(index === 0 ? { name: tool } : {}), arguments: token },
+                },
+              ],
+            };
+      await writeEvent(res, chunk(delta));
+    }
+    // A reply shorter than the fault point still gets the fault, at its end.
+    if (behaviour.cutAfterTokens !== undefined) return void res.socket?.destroy();
+    if (behaviour.hangAfterTokens !== undefined) return;
+  }
+  await writeEvent(
+    res,
+    chunk({}, tool !== undefined && behaviour.refusal === undefined ? 'tool_calls' : 'stop'),
+  );
+  if (body.stream_options?.include_usage) {
+    await writeEvent(res, {
+      ...base(model),
+      object: 'chat.completion.chunk',
+      choices: [],
+      usage: usageOf(body, tokens.length),
+    });
+  }
+  await writeEvent(res, '[DONE]');
+  res.end();
+}

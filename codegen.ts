@@ -11,6 +11,11 @@ const config: CodegenConfig = {
         contextType: '../context.js#GraphQLContext',
         mappers: {
           Collection: '../../collections/collection-row.js#CollectionRow',
+          Document: '../../documents/document-row.js#DocumentRow',
+          Chunk: '../../documents/document-row.js#ChunkRow',
+          IngestJob: '../../ingest/ingest-job-row.js#IngestJobRow',
+          SearchHit: '../../retrieval/hybrid-search.js#RetrievedChunk',
+          ModelStatus: '../../models/types.js#ModelStatus as ModelStatusRecord',
         },
         scalars: { DateTime: 'Date', JSON: 'unknown', ID: 'string' },
         useTypeImports: true,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './models/config.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -18,6 +19,9 @@ const envSchema = z.object({
   BALLAST_CONFIG: z.string().min(1).optional(),
   BALLAST_INTROSPECTION: booleanFlag.optional(),
   BALLAST_SANDBOX: booleanFlag.optional(),
+  BALLAST_WORKER: booleanFlag.default(true),
+  BALLAST_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+  BALLAST_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -35,16 +39,22 @@ export interface AppConfig {
     { mode: 'EMBEDDED'; dataDir: string } | { mode: 'POSTGRES'; url: string; poolMax: number };
   /** Path of the models JSON file (`BALLAST_CONFIG`), or undefined for the local defaults. */
   modelsConfigPath: string | undefined;
-  /** Raw JSON of the models file, parsed but not yet validated (the models module validates it). */
-  modelsConfigRaw: unknown;
+  /** Chat chain and embedding model, validated, API keys resolved. Never log it. */
+  models: ModelsConfig;
+  jobs: {
+    /** Run the ingest worker in this process. Default: true. */
+    worker: boolean;
+    /** An active job not finished within this is retried. Default: 300 s. */
+    expireInSeconds: number;
+    /** How often expired jobs are looked for. Default: 60 s. */
+    maintenanceIntervalSeconds: number;
+  };
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
   /** GraphQL introspection. Default: on unless `NODE_ENV=production`. */
   introspection: boolean;
   /** Apollo Sandbox landing page at `/graphql`. Default: on unless `NODE_ENV=production`. */
   sandbox: boolean;
-  /** The environment, for resolving `apiKeyEnv` names of the models file. */
-  secrets: Readonly<Record<string, string | undefined>>;
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad field. */
@@ -70,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const modelsConfigPath = e.BALLAST_CONFIG ? path.resolve(e.BALLAST_CONFIG) : undefined;
+  let models = DEFAULT_MODELS_CONFIG;
+  if (modelsConfigPath) {
+    const result = parseModelsConfig(readModelsFile(modelsConfigPath), env);
+    if (!result.ok) throw new ConfigError(result.issues.map((i) => `BALLAST_CONFIG ${i}`));
+    models = result.config;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,12 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { mode: 'POSTGRES', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
       : { mode: 'EMBEDDED', dataDir: path.resolve(e.BALLAST_DATA_DIR) },
     modelsConfigPath,
-    modelsConfigRaw: modelsConfigPath ? readModelsFile(modelsConfigPath) : undefined,
+    models,
+    jobs: {
+      worker: e.BALLAST_WORKER,
+      expireInSeconds: e.BALLAST_JOB_EXPIRE_SECONDS,
+      maintenanceIntervalSeconds: e.BALLAST_JOB_MAINTENANCE_SECONDS,
+    },
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,
-    secrets: env,
   };
 }
 

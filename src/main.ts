@@ -1,4 +1,5 @@
 // Wires Ballast together and starts it. No logic lives here.
+import { startServices } from './app/start-services.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -22,8 +23,16 @@ const logger = createLogger({ level: config.logLevel });
 const started = performance.now();
 const db = await openDatabase(config.database, logger);
 const schemaVersion = await migrate(db.pool, { logger });
+const services = await startServices({
+  db,
+  logger,
+  version: SERVER_VERSION,
+  models: config.models,
+  databaseUrl: config.database.mode === 'POSTGRES' ? config.database.url : undefined,
+  jobs: config.jobs,
+});
 const server = createServer({
-  services: { db, logger, version: SERVER_VERSION },
+  services,
   introspection: config.introspection,
   sandbox: config.sandbox,
   includeStacktrace: config.nodeEnv === 'development',
@@ -32,6 +41,7 @@ onShutdownSignal({
   logger,
   shutdown: async () => {
     await server.stop();
+    await services.stop();
     await db.close();
   },
 });
@@ -41,6 +51,7 @@ logger.info(
     url,
     databaseMode: db.mode,
     schemaVersion,
+    models: services.models.status().map((m) => `${m.role.toLowerCase()}:${m.id}`),
     sandbox: config.sandbox,
     startupMs: Math.round(performance.now() - started),
   },

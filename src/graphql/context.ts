@@ -1,5 +1,8 @@
 import type { Database } from '../db/database.js';
+import type { Notifier } from '../events/notifier.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
+import type { ModelRegistry } from '../models/registry.js';
 import { DEFAULT_WORKSPACE_ID } from '../workspaces/default-workspace.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -7,6 +10,9 @@ import { createLoaders, type Loaders } from './loaders.js';
 export interface AppServices {
   db: Database;
   logger: Logger;
+  models: ModelRegistry;
+  queue: JobQueue;
+  notifier: Notifier;
   /** Server version reported by `health`. */
   version: string;
 }

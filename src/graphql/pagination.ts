@@ -48,14 +48,37 @@ export function decodeCursor(cursor: string | null | undefined): Keyset | null {
   throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument: 'after' } });
 }
 
-/** Builds a Relay connection from `limit + 1` fetched rows. */
+/** An opaque cursor for a position in an ordinal-ordered list (chunks of a document). */
+export function encodeOrdinalCursor(ordinal: number): string {
+  return Buffer.from(JSON.stringify({ o: ordinal })).toString('base64url');
+}
+
+/**
+ * The ordinal of a cursor from {@link encodeOrdinalCursor}; null for no cursor.
+ * @throws {AppError} `BAD_USER_INPUT` for a cursor this server did not issue.
+ */
+export function decodeOrdinalCursor(cursor: string | null | undefined): number | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
+    if (Number.isInteger(value.o) && (value.o as number) >= 0) return value.o as number;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument: 'after' } });
+}
+
+/** Builds a Relay connection from `limit + 1` fetched rows; `cursorOf` encodes a row's key. */
 export function toConnection<T>(
   rows: readonly T[],
   limit: number,
-  keyOf: (row: T) => Keyset,
+  keyOf: (row: T) => Keyset | string,
 ): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape } {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.map((node) => {
+    const key = keyOf(node);
+    return { cursor: typeof key === 'string' ? key : encodeCursor(key), node };
+  });
   return {
     edges,
     pageInfo: {

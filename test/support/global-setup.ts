@@ -5,6 +5,9 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { migrate } from '../../src/db/migrate.js';
+import type { Database } from '../../src/db/database.js';
+import { createJobQueue } from '../../src/jobs/job-queue.js';
+import { silentLogger } from '../../src/logger.js';
 import { CACHE_DIR, pgliteTemplateFile, templateDatabaseName, withDatabase } from './template.js';
 
 /**
@@ -32,7 +35,7 @@ async function buildPostgresTemplate(url: string): Promise<void> {
     await admin.query(`CREATE DATABASE ${name}`);
     const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
     try {
-      await migrate(pool);
+      await prepareSchema(pool, 'POSTGRES');
     } finally {
       await pool.end();
     }
@@ -48,11 +51,20 @@ async function buildPgliteTemplate(): Promise<void> {
   await mkdir(CACHE_DIR, { recursive: true });
   const pglite = await PGlite.create({ extensions: { vector } });
   const pool = new pg.Pool(createPgConfig(pglite));
-  await migrate(pool);
+  await prepareSchema(pool, 'EMBEDDED');
   await pool.end();
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
+}
+
+/** Application migrations plus pg-boss's own schema, so test files start ready to work. */
+async function prepareSchema(pool: pg.Pool, mode: Database['mode']): Promise<void> {
+  await migrate(pool);
+  const db: Database = { pool, mode, close: async () => undefined };
+  const queue = createJobQueue({ db, logger: silentLogger });
+  await queue.start();
+  await queue.stop();
 }

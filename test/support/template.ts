@@ -10,6 +10,8 @@ export const CACHE_DIR = fileURLToPath(new URL('../../.test-cache/', import.meta
 /** Changes whenever a migration changes, so stale templates are never reused. */
 export function migrationsHash(): string {
   const hash = createHash('sha256');
+  // pg-boss installs its schema into the template too: a new version must rebuild it.
+  hash.update(readFileSync(new URL('../../node_modules/pg-boss/package.json', import.meta.url)));
   for (const file of readdirSync(MIGRATIONS_DIR).sort()) {
     hash.update(file).update(readFileSync(MIGRATIONS_DIR + file));
   }

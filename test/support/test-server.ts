@@ -1,15 +1,18 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createServer, type BallastServer } from '../../src/server/create-server.js';
-import { createContextFactory, type AppServices } from '../../src/graphql/context.js';
+import { startServices, type RunningServices } from '../../src/app/start-services.js';
+import { createContextFactory } from '../../src/graphql/context.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 import type { Database } from '../../src/db/database.js';
+import { DEFAULT_MODELS_CONFIG, type ModelsConfig } from '../../src/models/config.js';
+import type { ModelRegistryDeps } from '../../src/models/registry.js';
 
 /** A running server over a test database, and a way to run operations in-process. */
 export interface TestServer {
   server: BallastServer;
   /** The `/graphql` URL on an ephemeral port. */
   url: string;
-  services: AppServices;
+  services: RunningServices;
   /** Runs an operation through Apollo (`executeOperation`) with a fresh context. */
   execute<T = Record<string, unknown>>(
     query: string,
@@ -24,15 +27,33 @@ export interface TestServerOptions {
   /** Production mode: no stack traces, no introspection. Default: false. */
   production?: boolean;
   logger?: Logger;
+  /** Default: the local models. */
+  models?: ModelsConfig;
+  modelDeps?: Omit<ModelRegistryDeps, 'logger'>;
+  /** The PostgreSQL URL, for cross-process notifications; undefined in embedded mode. */
+  databaseUrl?: string;
+  /** Run the ingest worker. Default: true. */
+  worker?: boolean;
+  /** Job expiry, for crash tests. Default: 300 s. */
+  jobExpireInSeconds?: number;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
-  const services: AppServices = {
+  const services = await startServices({
     db: options.db,
     logger: options.logger ?? silentLogger,
     version: 'test',
-  };
+    models: options.models ?? DEFAULT_MODELS_CONFIG,
+    ...(options.modelDeps ? { modelDeps: options.modelDeps } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    jobs: {
+      worker: options.worker ?? true,
+      expireInSeconds: options.jobExpireInSeconds ?? 300,
+      maintenanceIntervalSeconds: 1,
+      pollingIntervalSeconds: 0.5,
+    },
+  });
   const production = options.production ?? false;
   const server = createServer({
     services,
@@ -54,7 +75,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;
     },
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      await services.stop();
+    },
   };
 }
 

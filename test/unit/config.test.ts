@@ -13,6 +13,8 @@ describe('loadConfig', () => {
     expect(config.introspection).toBe(true);
     expect(config.sandbox).toBe(true);
     expect(config.modelsConfigPath).toBeUndefined();
+    expect(config.models.chat.map((m) => m.provider)).toEqual(['local']);
+    expect(config.models.embedding.provider).toBe('local');
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
@@ -54,8 +56,18 @@ describe('loadConfig', () => {
   it('reads the models file named by BALLAST_CONFIG and reports unreadable ones', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ballast-config-'));
     const good = path.join(dir, 'models.json');
-    writeFileSync(good, '{"chat":[]}');
-    expect(loadConfig({ BALLAST_CONFIG: good }).modelsConfigRaw).toEqual({ chat: [] });
+    writeFileSync(
+      good,
+      JSON.stringify({
+        chat: [{ id: 'primary', baseURL: 'http://127.0.0.1:9/v1', model: 'm', apiKeyEnv: 'KEY' }],
+        embedding: { id: 'emb', provider: 'local' },
+      }),
+    );
+    const config = loadConfig({ BALLAST_CONFIG: good, KEY: 'secret' });
+    expect(config.models.chat.map((m) => m.id)).toEqual(['primary', 'local']);
+    expect(() => loadConfig({ BALLAST_CONFIG: good })).toThrow(
+      /BALLAST_CONFIG chat\[0\]\.apiKeyEnv: environment variable KEY is not set/,
+    );
 
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '{ not json');

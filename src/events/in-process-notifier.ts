@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+import type { Notifier } from './notifier.js';
+
+/**
+ * Fan-out inside one process: the embedded mode, where one process owns the database.
+ */
+export function createInProcessNotifier(): Notifier {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    async publish(channel, id) {
+      emitter.emit(channel, id);
+    },
+    subscribe(channel, listener) {
+      emitter.on(channel, listener);
+      return () => emitter.off(channel, listener);
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}

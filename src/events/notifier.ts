@@ -1,0 +1,17 @@
+/**
+ * Tells interested parties that something changed: carries ids only, never the data, which
+ * subscribers re-read from the database (LISTEN/NOTIFY payloads stop at 8000 bytes and are
+ * not durable). Subscribers must also cope with a missed notification (they re-check).
+ */
+export interface Notifier {
+  /** Announces `id` on `channel`. */
+  publish(channel: string, id: string): Promise<void>;
+  /** Calls `listener` for every id published on `channel`; returns the unsubscribe function. */
+  subscribe(channel: string, listener: (id: string) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Channel names, one per kind of change. */
+export const CHANNELS = {
+  ingestJob: 'ballast_ingest_job',
+} as const;

@@ -1,0 +1,76 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import { createInProcessNotifier } from './in-process-notifier.js';
+import type { Notifier } from './notifier.js';
+
+/** Options of {@link createPostgresNotifier}. */
+export interface PostgresNotifierOptions {
+  /** Connection string for the dedicated LISTEN connection. */
+  url: string;
+  /** Publishes through this pool (`pg_notify`). */
+  pool: pg.Pool;
+  logger: Logger;
+  /** Wait before reconnecting a lost LISTEN connection. Default: 1000 ms. */
+  reconnectDelayMs?: number;
+}
+
+/**
+ * Cross-replica fan-out through Postgres LISTEN/NOTIFY: one dedicated connection per process
+ * listens on every channel in use and re-emits locally. A lost connection is re-opened; the
+ * notifications missed meanwhile are covered by subscribers' periodic re-checks.
+ */
+export async function createPostgresNotifier(options: PostgresNotifierOptions): Promise<Notifier> {
+  const local = createInProcessNotifier();
+  const channels = new Map<string, number>();
+  let client: pg.Client | null = null;
+  let closed = false;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({
+      connectionString: options.url,
+      application_name: 'ballast-listen',
+    });
+    next.on('notification', (message) => {
+      if (message.payload) void local.publish(message.channel, message.payload);
+    });
+    next.on('error', (error) => {
+      options.logger.warn({ err: error }, 'notification connection lost; reconnecting');
+      client = null;
+      next.end().catch(() => undefined);
+      if (!closed)
+        setTimeout(() => void connect().catch(() => undefined), options.reconnectDelayMs ?? 1000);
+    });
+    await next.connect();
+    for (const channel of channels.keys())
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+
+  return {
+    async publish(channel, id) {
+      await options.pool.query('SELECT pg_notify($1, $2)', [channel, id]);
+    },
+    subscribe(channel, listener) {
+      const count = channels.get(channel) ?? 0;
+      channels.set(channel, count + 1);
+      if (count === 0)
+        void client?.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      const unsubscribe = local.subscribe(channel, listener);
+      return () => {
+        unsubscribe();
+        const left = (channels.get(channel) ?? 1) - 1;
+        if (left > 0) channels.set(channel, left);
+        else {
+          channels.delete(channel);
+          void client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      closed = true;
+      await local.close();
+      await client?.end().catch(() => undefined);
+    },
+  };
+}

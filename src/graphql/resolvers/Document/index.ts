@@ -1,0 +1,31 @@
+import { listChunks } from '../../../documents/find-chunks.js';
+import { encodeId } from '../../ids.js';
+import {
+  clampFirst,
+  decodeOrdinalCursor,
+  encodeOrdinalCursor,
+  toConnection,
+} from '../../pagination.js';
+import type { DocumentResolvers } from '../../generated/resolvers-types.js';
+
+/** `Document`: maps a `documents` row to the public type. */
+export const Document: DocumentResolvers = {
+  id: (row) => encodeId('Document', row.id),
+  sourceUri: (row) => row.source_uri,
+  collection: (row, _args, ctx) => ctx.loaders.collection.load(row.collection_id),
+  chunkCount: (row) => row.chunk_count,
+  chunks: async (row, args, ctx) => {
+    const limit = clampFirst(args.first);
+    const rows = await listChunks(
+      ctx.db.pool,
+      ctx.workspaceId,
+      row.id,
+      limit,
+      decodeOrdinalCursor(args.after),
+    );
+    for (const chunk of rows) ctx.loaders.chunk.prime(chunk.id, chunk);
+    return toConnection(rows, limit, (chunk) => encodeOrdinalCursor(chunk.ordinal));
+  },
+  createdAt: (row) => row.created_at,
+  updatedAt: (row) => row.updated_at,
+};

@@ -1,0 +1,41 @@
+import { AppError } from '../../../errors.js';
+import { CHANNELS } from '../../../events/notifier.js';
+import { createWakeSignal } from '../../../events/wake-signal.js';
+import { findIngestJobsByIds } from '../../../ingest/find-ingest-jobs.js';
+import { isFinished, type IngestJobRow } from '../../../ingest/ingest-job-row.js';
+import { decodeId } from '../../ids.js';
+import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
+
+/** How often the job is re-read even without a notification (a missed NOTIFY costs this). */
+export const INGEST_RECHECK_MS = 2000;
+
+function progressOf(job: IngestJobRow): string {
+  return [job.status, job.documents_done, job.documents_failed, job.chunks_total].join('/');
+}
+
+/** `Subscription.ingestJobUpdates`: the job now, after every change, and at its end. */
+export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
+  subscribe: async function* (_parent, args, ctx) {
+    const jobId = decodeId('IngestJob', args.id);
+    if (!jobId) throw new AppError('NOT_FOUND', 'ingest job not found');
+    const wake = createWakeSignal();
+    const unsubscribe = ctx.notifier.subscribe(CHANNELS.ingestJob, (id) => {
+      if (id === jobId) wake.notify();
+    });
+    try {
+      let last = '';
+      for (;;) {
+        const [job] = await findIngestJobsByIds(ctx.db.pool, ctx.workspaceId, [jobId]);
+        if (!job) throw new AppError('NOT_FOUND', 'ingest job not found');
+        if (progressOf(job) !== last) {
+          last = progressOf(job);
+          yield { ingestJobUpdates: job };
+        }
+        if (isFinished(job.status)) return;
+        await wake.wait(INGEST_RECHECK_MS);
+      }
+    } finally {
+      unsubscribe();
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { JobQueue } from '../jobs/job-queue.js';
+import { INGEST_QUEUE, type IngestBatchPayload } from './ingest-job-row.js';
+import { processIngestBatch, type IngestWorkerDeps } from './process-batch.js';
+
+/** Options of {@link startIngestWorker}. */
+export interface StartIngestWorkerOptions extends IngestWorkerDeps {
+  queue: JobQueue;
+  /**
+   * This process is the only worker (embedded mode): batches left active by a previous,
+   * dead process are re-queued at once instead of waiting for their expiry. Default: false.
+   */
+  soleWorker?: boolean;
+}
+
+/** Starts working the ingest queue in this process. */
+export async function startIngestWorker(options: StartIngestWorkerOptions): Promise<void> {
+  const { queue, ...deps } = options;
+  await queue.ensureQueue(INGEST_QUEUE);
+  if (options.soleWorker) {
+    const requeued = await queue.requeueOrphans(INGEST_QUEUE);
+    if (requeued > 0) deps.logger.info({ requeued }, 'ingest batches of a dead process re-queued');
+  }
+  await queue.work<IngestBatchPayload>(INGEST_QUEUE, (payload, attempt) =>
+    processIngestBatch(deps, payload, attempt.lastAttempt),
+  );
+}

@@ -1,0 +1,20 @@
+/** Input limits of `ingestDocuments`, enforced before anything is stored. */
+export const INGEST_LIMITS = {
+  /** Documents in one call. */
+  maxDocuments: 1000,
+  /** UTF-8 bytes of one document's body (text, html or markdown). */
+  maxDocumentBytes: 2 * 1024 * 1024,
+  /** UTF-8 bytes of all bodies of one call. */
+  maxTotalBytes: 16 * 1024 * 1024,
+  /** Characters of a title. */
+  maxTitleLength: 500,
+  /** Characters of a source URI. */
+  maxSourceUriLength: 2048,
+  /** Bytes of one document's metadata, as JSON. */
+  maxMetadataBytes: 16 * 1024,
+} as const;
+
+/** Documents per queued batch: a batch shares embedding requests and is retried as a unit. */
+export const INGEST_BATCH_DOCUMENTS = 16;
+/** Bytes of text per queued batch, whichever limit comes first. */
+export const INGEST_BATCH_BYTES = 1024 * 1024;

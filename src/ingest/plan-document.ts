@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import type { PiiType } from '../governance/pii.js';
+import { chunkText } from './text/chunk-text.js';
+import { contentHash } from './text/content-hash.js';
+
+/** A pending job item, with what its collection and job contribute. */
+export interface PendingItem {
+  jobId: string;
+  ordinal: number;
+  workspaceId: string;
+  collectionId: string;
+  title: string;
+  sourceUri: string | null;
+  sourceKey: string;
+  format: string;
+  metadata: Record<string, unknown>;
+  text: string;
+  piiCounts: Partial<Record<PiiType, number>>;
+}
+
+/** One chunk of a planned document, keyed by the hash of its text. */
+export interface PlannedChunk {
+  ordinal: number;
+  text: string;
+  headingPath: string[];
+  tokenCount: number;
+  hash: string;
+}
+
+/** What writing one document will take. */
+export interface PlannedDocument {
+  item: PendingItem;
+  contentHash: string;
+  chunks: PlannedChunk[];
+  /** The stored document has this exact text: only its title and metadata may change. */
+  unchanged: boolean;
+  /** Hashes of the chunks the stored document already has. */
+  existingHashes: Set<string>;
+  /** Hashes whose vectors must be computed (not stored anywhere in the collection yet). */
+  toEmbed: Set<string>;
+}
+
+/** Splits a document into chunks, dropping repeats of the same text within it. */
+export function chunkDocument(text: string): PlannedChunk[] {
+  const seen = new Set<string>();
+  const chunks: PlannedChunk[] = [];
+  for (const chunk of chunkText(text)) {
+    const hash = contentHash(chunk.text);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    chunks.push({
+      ordinal: chunks.length,
+      text: chunk.text,
+      headingPath: chunk.headingPath,
+      tokenCount: chunk.tokenCount,
+      hash,
+    });
+  }
+  return chunks;
+}
+
+/**
+ * Plans the documents of a batch against what is stored: unchanged documents need no
+ * chunk work, changed ones keep the chunks whose text is unchanged, and a new chunk whose
+ * text already exists elsewhere in the collection reuses that vector.
+ * @returns the plans, and the stored vectors (as pgvector text) to reuse, by hash.
+ */
+export async function planDocuments(
+  pool: pg.Pool,
+  items: readonly PendingItem[],
+): Promise<{ plans: PlannedDocument[]; reusable: Map<string, string> }> {
+  const plans: PlannedDocument[] = [];
+  const wanted = new Set<string>();
+  for (const item of items) {
+    const hash = contentHash(item.text);
+    const stored = await pool.query<{ content_hash: string; hashes: string[] | null }>(
+      `SELECT d.content_hash, array_agg(c.content_hash) FILTER (WHERE c.id IS NOT NULL) AS hashes
+       FROM documents d LEFT JOIN chunks c ON c.document_id = d.id
+       WHERE d.collection_id = $1 AND d.source_key = $2
+       GROUP BY d.id, d.content_hash`,
+      [item.collectionId, item.sourceKey],
+    );
+    const existing = stored.rows[0];
+    const existingHashes = new Set(existing?.hashes ?? []);
+    const unchanged = existing?.content_hash === hash;
+    const chunks = unchanged ? [] : chunkDocument(item.text);
+    const toEmbed = new Set(chunks.map((c) => c.hash).filter((h) => !existingHashes.has(h)));
+    for (const h of toEmbed) wanted.add(h);
+    plans.push({ item, contentHash: hash, chunks, unchanged, existingHashes, toEmbed });
+  }
+
+  const reusable = new Map<string, string>();
+  const collectionId = items[0]?.collectionId;
+  if (collectionId && wanted.size > 0) {
+    const found = await pool.query<{ content_hash: string; embedding: string }>(
+      `SELECT DISTINCT ON (content_hash) content_hash, embedding::text AS embedding
+       FROM chunks WHERE collection_id = $1 AND content_hash = ANY($2::text[])`,
+      [collectionId, [...wanted]],
+    );
+    for (const row of found.rows) reusable.set(row.content_hash, row.embedding);
+  }
+  for (const plan of plans) for (const h of reusable.keys()) plan.toEmbed.delete(h);
+  return { plans, reusable };
+}

@@ -1,0 +1,84 @@
+import type { Database } from '../db/database.js';
+import { AppError, isAppError } from '../errors.js';
+import { CHANNELS, type Notifier } from '../events/notifier.js';
+import type { Logger } from '../logger.js';
+import type { EmbeddingModel } from '../models/types.js';
+import { ensureCollectionIndex } from './collection-index.js';
+import { claimCollectionEmbedding } from './embedding-compat.js';
+import { finishJobIfDone, markItemsFailed, markJobRunning } from './job-progress.js';
+import type { IngestBatchPayload } from './ingest-job-row.js';
+import { loadPendingItems } from './load-pending-items.js';
+import { planDocuments } from './plan-document.js';
+import { writeDocument } from './write-document.js';
+
+/** What the ingest worker needs. */
+export interface IngestWorkerDeps {
+  db: Database;
+  notifier: Notifier;
+  embedder: EmbeddingModel;
+  logger: Logger;
+}
+
+/**
+ * Runs one queued batch: plans its pending documents against what is stored, embeds only
+ * the chunks whose text is new to the collection (no connection is held during the call),
+ * then commits each document in its own transaction. Safe to run again after a crash:
+ * committed items are skipped, and nothing half-written is ever committed.
+ * @param lastAttempt when true, a failure marks the batch's documents failed instead of
+ *   throwing for a retry.
+ */
+export async function processIngestBatch(
+  deps: IngestWorkerDeps,
+  payload: IngestBatchPayload,
+  lastAttempt: boolean,
+): Promise<void> {
+  const { db, notifier, embedder } = deps;
+  const publish = () => notifier.publish(CHANNELS.ingestJob, payload.jobId);
+  const items = await loadPendingItems(db.pool, payload);
+  if (items.length > 0) {
+    await markJobRunning(db.pool, payload.jobId);
+    await publish();
+    try {
+      const collectionId = items[0]!.collectionId;
+      await claimCollectionEmbedding(db.pool, collectionId, embedder);
+      await ensureCollectionIndex(db.pool, collectionId, embedder.dimensions);
+
+      const { plans, reusable } = await planDocuments(db.pool, items);
+      const texts = new Map<string, string>();
+      for (const plan of plans) {
+        for (const chunk of plan.chunks)
+          if (plan.toEmbed.has(chunk.hash)) texts.set(chunk.hash, chunk.text);
+      }
+      const vectors = new Map(reusable);
+      if (texts.size > 0) {
+        const embedded = await embedder.embed([...texts.values()]);
+        [...texts.keys()].forEach((hash, i) =>
+          vectors.set(hash, toVectorLiteral(embedded[i], embedder.dimensions)),
+        );
+      }
+      for (const plan of plans) {
+        await writeDocument(db.pool, plan, vectors);
+        await publish();
+      }
+    } catch (error) {
+      const permanent =
+        isAppError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND');
+      if (!permanent && !lastAttempt) throw error;
+      deps.logger.warn({ err: error, jobId: payload.jobId }, 'ingest batch failed');
+      const code = isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
+      const message = isAppError(error) ? error.message : 'the document could not be indexed';
+      await markItemsFailed(db.pool, payload, code, message);
+    }
+  }
+  if (await finishJobIfDone(db.pool, payload.jobId)) await publish();
+}
+
+function toVectorLiteral(vector: number[] | undefined, dimensions: number): string {
+  if (!vector || vector.length !== dimensions || !vector.every(Number.isFinite)) {
+    throw new AppError(
+      'INVALID_MODEL_OUTPUT',
+      `the embedding model returned a vector that is not ${dimensions} finite numbers`,
+    );
+  }
+  return `[${vector.join(',')}]`;
+}

@@ -1,0 +1,108 @@
+import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { CHANNELS, type Notifier } from '../events/notifier.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { planBatches } from './batches.js';
+import { assertEmbeddingCompatible, type EmbedderIdentity } from './embedding-compat.js';
+import { parseIngestInput } from './ingest-input.js';
+import {
+  INGEST_JOB_COLUMNS,
+  INGEST_QUEUE,
+  type IngestBatchPayload,
+  type IngestJobRow,
+} from './ingest-job-row.js';
+import { addCounts, prepareDocument } from './prepare-document.js';
+
+/** What {@link submitIngest} needs. */
+export interface SubmitIngestDeps {
+  db: Database;
+  queue: JobQueue;
+  notifier: Notifier;
+  embedder: EmbedderIdentity;
+}
+
+/**
+ * Accepts documents for ingestion: validates, cleans and redacts them, then stores the job,
+ * its items and its queued batches in one transaction, so an accepted job is never lost.
+ * Returns at once; the work is done by the ingest worker.
+ * @throws {AppError} `BAD_USER_INPUT` for invalid input, `NOT_FOUND` for an unknown
+ *   collection, `CONFLICT` when the collection was indexed with another embedding model.
+ */
+export async function submitIngest(
+  deps: SubmitIngestDeps,
+  workspaceId: string,
+  collectionId: string,
+  input: unknown,
+): Promise<IngestJobRow> {
+  const { documents } = parseIngestInput(input);
+  const prepared = documents.map((document, index) => prepareDocument(document, index));
+  const keys = new Set<string>();
+  prepared.forEach((document, index) => {
+    if (keys.has(document.sourceKey)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'two documents of one call have the same sourceUri or title',
+        {
+          details: { field: `documents.${index}` },
+        },
+      );
+    }
+    keys.add(document.sourceKey);
+  });
+  const piiCounts = prepared.reduce((total, d) => addCounts(total, d.piiCounts), {});
+
+  const job = await withTransaction(deps.db.pool, async (client) => {
+    const collection = await client.query<{
+      embedding_model: string | null;
+      embedding_dimensions: number | null;
+    }>(
+      'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
+      [collectionId, workspaceId],
+    );
+    const row = collection.rows[0];
+    if (!row)
+      throw new AppError('NOT_FOUND', 'collection not found', {
+        details: { field: 'collectionId' },
+      });
+    assertEmbeddingCompatible(row, deps.embedder);
+
+    const inserted = await client.query<IngestJobRow>(
+      `INSERT INTO ingest_jobs (workspace_id, collection_id, documents_total, pii_counts)
+       VALUES ($1, $2, $3, $4) RETURNING ${INGEST_JOB_COLUMNS}`,
+      [workspaceId, collectionId, prepared.length, JSON.stringify(piiCounts)],
+    );
+    const job = inserted.rows[0]!;
+    await client.query(
+      `INSERT INTO ingest_job_items
+         (job_id, ordinal, workspace_id, title, source_uri, format, metadata, text, pii_counts)
+       SELECT $1, x.ordinal, $2, x.title, x.source_uri, x.format, x.metadata, x.text, x.pii_counts
+       FROM jsonb_to_recordset($3::jsonb) AS x(ordinal int, title text, source_uri text,
+         format text, metadata jsonb, text text, pii_counts jsonb)`,
+      [
+        job.id,
+        workspaceId,
+        JSON.stringify(
+          prepared.map((d, ordinal) => ({
+            ordinal,
+            title: d.title,
+            source_uri: d.sourceUri,
+            format: d.format,
+            metadata: d.metadata,
+            text: d.text,
+            pii_counts: d.piiCounts,
+          })),
+        ),
+      ],
+    );
+    const payloads: IngestBatchPayload[] = planBatches(prepared).map((ordinals) => ({
+      jobId: job.id,
+      ordinals,
+    }));
+    await deps.queue.enqueue(INGEST_QUEUE, payloads, client);
+    return job;
+  });
+  deps.queue.wake(INGEST_QUEUE);
+  await deps.notifier.publish(CHANNELS.ingestJob, job.id);
+  return job;
+}

@@ -20,6 +20,7 @@ const envSchema = z.object({
   BALLAST_INTROSPECTION: booleanFlag.optional(),
   BALLAST_SANDBOX: booleanFlag.optional(),
   BALLAST_WORKER: booleanFlag.default(true),
+  BALLAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   BALLAST_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   BALLAST_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +45,8 @@ export interface AppConfig {
   jobs: {
     /** Run the ingest worker in this process. Default: true. */
     worker: boolean;
+    /** Batches worked at once. Default: 2 on PostgreSQL, 1 embedded (one connection). */
+    concurrency: number;
     /** An active job not finished within this is retried. Default: 300 s. */
     expireInSeconds: number;
     /** How often expired jobs are looked for. Default: 60 s. */
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     models,
     jobs: {
       worker: e.BALLAST_WORKER,
+      concurrency: e.BALLAST_WORKER_CONCURRENCY ?? (e.DATABASE_URL ? 2 : 1),
       expireInSeconds: e.BALLAST_JOB_EXPIRE_SECONDS,
       maintenanceIntervalSeconds: e.BALLAST_JOB_MAINTENANCE_SECONDS,
     },

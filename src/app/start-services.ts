@@ -20,7 +20,11 @@ export interface StartServicesOptions {
   modelDeps?: Omit<ModelRegistryDeps, 'logger'>;
   /** The database URL in server mode, for the LISTEN connection; undefined when embedded. */
   databaseUrl?: string;
-  jobs: AppConfig['jobs'] & { pollingIntervalSeconds?: number };
+  jobs: Omit<AppConfig['jobs'], 'concurrency'> & {
+    /** Default: 2 on PostgreSQL, 1 embedded. */
+    concurrency?: number;
+    pollingIntervalSeconds?: number;
+  };
 }
 
 /** The running services and how to stop them. */
@@ -58,6 +62,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       embedder: models.embedding,
       logger,
       soleWorker: db.mode === 'EMBEDDED',
+      concurrency: options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1),
     });
   }
   return {

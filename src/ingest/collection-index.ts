@@ -1,4 +1,8 @@
 import type pg from 'pg';
+import { withTransaction } from '../db/database.js';
+
+/** Memory for one index build: enough for the graph of a few hundred thousand 384-d vectors. */
+export const MAINTENANCE_WORK_MEM = '512MB';
 
 /** Name of the partial HNSW index of one collection. */
 export function collectionIndexName(collectionId: string): string {
@@ -22,13 +26,19 @@ export async function ensureCollectionIndex(
     throw new Error('collection id must be a uuid');
   }
   const name = collectionIndexName(collectionId);
+  const exists = await pool.query('SELECT 1 FROM pg_class WHERE relname = $1', [name]);
+  if (exists.rowCount) return;
   try {
-    // DDL takes no parameters; both values were checked above.
-    await pool.query(
-      `CREATE INDEX IF NOT EXISTS ${name} ON chunks
-       USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
-       WHERE collection_id = '${collectionId}'`,
-    );
+    await withTransaction(pool, async (client) => {
+      // The HNSW graph must fit in memory or the build spills and slows down many times over.
+      await client.query(`SET LOCAL maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'`);
+      // DDL takes no parameters; both values were checked above.
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS ${name} ON chunks
+         USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
+         WHERE collection_id = '${collectionId}'`,
+      );
+    });
   } catch (error) {
     // Two workers racing on the first batch: the loser sees the winner's index.
     if (
@@ -37,4 +47,22 @@ export async function ensureCollectionIndex(
     )
       throw error;
   }
+}
+
+/**
+ * Builds the index of every collection that has an embedding dimension but no index yet:
+ * the first job of a collection builds it when it ends, and a crash in between would
+ * otherwise leave the collection scanned forever. Run at worker start.
+ * @returns the number of indexes built.
+ */
+export async function ensureMissingCollectionIndexes(pool: pg.Pool): Promise<number> {
+  const missing = await pool.query<{ id: string; embedding_dimensions: number }>(
+    `SELECT id, embedding_dimensions FROM collections c
+     WHERE embedding_dimensions IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'chunks_hnsw_' || replace(c.id::text, '-', ''))
+       AND NOT EXISTS (SELECT 1 FROM ingest_jobs j WHERE j.collection_id = c.id AND j.status IN ('QUEUED', 'RUNNING'))`,
+  );
+  for (const row of missing.rows)
+    await ensureCollectionIndex(pool, row.id, row.embedding_dimensions);
+  return missing.rows.length;
 }

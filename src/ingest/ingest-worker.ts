@@ -1,4 +1,5 @@
 import type { JobQueue } from '../jobs/job-queue.js';
+import { ensureMissingCollectionIndexes } from './collection-index.js';
 import { INGEST_QUEUE, type IngestBatchPayload } from './ingest-job-row.js';
 import { processIngestBatch, type IngestWorkerDeps } from './process-batch.js';
 
@@ -10,17 +11,23 @@ export interface StartIngestWorkerOptions extends IngestWorkerDeps {
    * dead process are re-queued at once instead of waiting for their expiry. Default: false.
    */
   soleWorker?: boolean;
+  /** Batches processed at once by this process. Default: 1. */
+  concurrency?: number;
 }
 
 /** Starts working the ingest queue in this process. */
 export async function startIngestWorker(options: StartIngestWorkerOptions): Promise<void> {
-  const { queue, ...deps } = options;
+  const { queue, soleWorker: _sole, concurrency: _concurrency, ...deps } = options;
   await queue.ensureQueue(INGEST_QUEUE);
   if (options.soleWorker) {
     const requeued = await queue.requeueOrphans(INGEST_QUEUE);
     if (requeued > 0) deps.logger.info({ requeued }, 'ingest batches of a dead process re-queued');
   }
-  await queue.work<IngestBatchPayload>(INGEST_QUEUE, (payload, attempt) =>
-    processIngestBatch(deps, payload, attempt.lastAttempt),
-  );
+  const built = await ensureMissingCollectionIndexes(deps.db.pool);
+  if (built > 0) deps.logger.info({ built }, 'missing collection indexes built');
+  for (let i = 0; i < (options.concurrency ?? 1); i++) {
+    await queue.work<IngestBatchPayload>(INGEST_QUEUE, (payload, attempt) =>
+      processIngestBatch(deps, payload, attempt.lastAttempt),
+    );
+  }
 }

@@ -32,16 +32,17 @@ export async function markItemsFailed(
 /**
  * Ends the job once every document is done or failed: SUCCEEDED when at least one document
  * was indexed (failures are listed on the job), FAILED when none was.
- * @returns true when this call ended the job.
+ * @returns the job's collection id when this call ended the job, else null.
  */
-export async function finishJobIfDone(pool: pg.Pool, jobId: string): Promise<boolean> {
-  const result = await pool.query(
+export async function finishJobIfDone(pool: pg.Pool, jobId: string): Promise<string | null> {
+  const result = await pool.query<{ collection_id: string }>(
     `UPDATE ingest_jobs
      SET status = CASE WHEN documents_done > 0 THEN 'SUCCEEDED' ELSE 'FAILED' END,
          finished_at = now(), started_at = coalesce(started_at, now())
      WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')
-       AND documents_done + documents_failed >= documents_total`,
+       AND documents_done + documents_failed >= documents_total
+     RETURNING collection_id`,
     [jobId],
   );
-  return (result.rowCount ?? 0) > 0;
+  return result.rows[0]?.collection_id ?? null;
 }

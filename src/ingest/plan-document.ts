@@ -69,18 +69,26 @@ export async function planDocuments(
   pool: pg.Pool,
   items: readonly PendingItem[],
 ): Promise<{ plans: PlannedDocument[]; reusable: Map<string, string> }> {
+  const collectionId = items[0]?.collectionId;
+  if (!collectionId) return { plans: [], reusable: new Map() };
+  const stored = await pool.query<{
+    source_key: string;
+    content_hash: string;
+    hashes: string[] | null;
+  }>(
+    `SELECT d.source_key, d.content_hash,
+            array_agg(c.content_hash) FILTER (WHERE c.id IS NOT NULL) AS hashes
+     FROM documents d LEFT JOIN chunks c ON c.document_id = d.id
+     WHERE d.collection_id = $1 AND d.source_key = ANY($2::text[])
+     GROUP BY d.id`,
+    [collectionId, items.map((i) => i.sourceKey)],
+  );
+  const byKey = new Map(stored.rows.map((r) => [r.source_key, r]));
   const plans: PlannedDocument[] = [];
   const wanted = new Set<string>();
   for (const item of items) {
     const hash = contentHash(item.text);
-    const stored = await pool.query<{ content_hash: string; hashes: string[] | null }>(
-      `SELECT d.content_hash, array_agg(c.content_hash) FILTER (WHERE c.id IS NOT NULL) AS hashes
-       FROM documents d LEFT JOIN chunks c ON c.document_id = d.id
-       WHERE d.collection_id = $1 AND d.source_key = $2
-       GROUP BY d.id, d.content_hash`,
-      [item.collectionId, item.sourceKey],
-    );
-    const existing = stored.rows[0];
+    const existing = byKey.get(item.sourceKey);
     const existingHashes = new Set(existing?.hashes ?? []);
     const unchanged = existing?.content_hash === hash;
     const chunks = unchanged ? [] : chunkDocument(item.text);
@@ -90,8 +98,7 @@ export async function planDocuments(
   }
 
   const reusable = new Map<string, string>();
-  const collectionId = items[0]?.collectionId;
-  if (collectionId && wanted.size > 0) {
+  if (wanted.size > 0) {
     const found = await pool.query<{ content_hash: string; embedding: string }>(
       `SELECT DISTINCT ON (content_hash) content_hash, embedding::text AS embedding
        FROM chunks WHERE collection_id = $1 AND content_hash = ANY($2::text[])`,

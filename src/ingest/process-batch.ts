@@ -9,7 +9,7 @@ import { finishJobIfDone, markItemsFailed, markJobRunning } from './job-progress
 import type { IngestBatchPayload } from './ingest-job-row.js';
 import { loadPendingItems } from './load-pending-items.js';
 import { planDocuments } from './plan-document.js';
-import { writeDocument } from './write-document.js';
+import { writeBatch } from './write-batch.js';
 
 /** What the ingest worker needs. */
 export interface IngestWorkerDeps {
@@ -22,8 +22,8 @@ export interface IngestWorkerDeps {
 /**
  * Runs one queued batch: plans its pending documents against what is stored, embeds only
  * the chunks whose text is new to the collection (no connection is held during the call),
- * then commits each document in its own transaction. Safe to run again after a crash:
- * committed items are skipped, and nothing half-written is ever committed.
+ * then commits the batch in one transaction. Safe to run again after a crash: committed
+ * items are skipped, and nothing half-written is ever committed.
  * @param lastAttempt when true, a failure marks the batch's documents failed instead of
  *   throwing for a retry.
  */
@@ -41,7 +41,6 @@ export async function processIngestBatch(
     try {
       const collectionId = items[0]!.collectionId;
       await claimCollectionEmbedding(db.pool, collectionId, embedder);
-      await ensureCollectionIndex(db.pool, collectionId, embedder.dimensions);
 
       const { plans, reusable } = await planDocuments(db.pool, items);
       const texts = new Map<string, string>();
@@ -56,10 +55,8 @@ export async function processIngestBatch(
           vectors.set(hash, toVectorLiteral(embedded[i], embedder.dimensions)),
         );
       }
-      for (const plan of plans) {
-        await writeDocument(db.pool, plan, vectors);
-        await publish();
-      }
+      await writeBatch(db.pool, plans, vectors);
+      await publish();
     } catch (error) {
       const permanent =
         isAppError(error) && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND');
@@ -70,7 +67,13 @@ export async function processIngestBatch(
       await markItemsFailed(db.pool, payload, code, message);
     }
   }
-  if (await finishJobIfDone(db.pool, payload.jobId)) await publish();
+  const finishedCollection = await finishJobIfDone(db.pool, payload.jobId);
+  if (finishedCollection) {
+    // Building the index once after the first bulk load is far cheaper than growing it row by
+    // row; until then the collection is searched exactly (a scan), which is correct.
+    await ensureCollectionIndex(db.pool, finishedCollection, embedder.dimensions);
+    await publish();
+  }
 }
 
 function toVectorLiteral(vector: number[] | undefined, dimensions: number): string {

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { chunkSection } from './chunk/chunk-section.js';
-import { defaultCountTokens } from './default-token-counter.js';
 import { splitSections } from './chunk/sections.js';
 import type { Chunk, ChunkOptions, ChunkSettings } from './chunk/types.js';
+import { defaultCountTokens } from './default-token-counter.js';
 
 export type { Chunk, ChunkOptions, CountTokens } from './chunk/types.js';
 
@@ -49,22 +49,16 @@ function resolveSettings(options: ChunkOptions): ChunkSettings {
   const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
   const overlapTokens = options.overlapTokens ?? DEFAULT_OVERLAP_TOKENS;
   if (!Number.isInteger(maxTokens) || maxTokens < MIN_MAX_TOKENS) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      `maxTokens must be an integer of at least ${MIN_MAX_TOKENS}`,
-      {
-        details: { option: 'maxTokens', value: maxTokens },
-      },
-    );
+    throw invalidOption('maxTokens', maxTokens, `an integer of at least ${MIN_MAX_TOKENS}`);
   }
   if (!Number.isInteger(overlapTokens) || overlapTokens < 0 || overlapTokens >= maxTokens) {
-    throw new AppError(
-      'BAD_USER_INPUT',
-      'overlapTokens must be an integer from 0 to maxTokens - 1',
-      {
-        details: { option: 'overlapTokens', value: overlapTokens },
-      },
-    );
+    throw invalidOption('overlapTokens', overlapTokens, 'an integer from 0 to maxTokens - 1');
   }
   return { maxTokens, overlapTokens, countTokens: options.countTokens ?? defaultCountTokens };
+}
+
+function invalidOption(option: string, value: number, requirement: string): AppError {
+  return new AppError('BAD_USER_INPUT', `${option} must be ${requirement}`, {
+    details: { option, value },
+  });
 }

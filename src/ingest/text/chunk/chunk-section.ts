@@ -32,7 +32,7 @@ export function chunkSection(
     return chunkSpan(text, whole, maxTokens, settings, plain);
   }
   const prefixed = (start: number, end: number): RenderedChunk => {
-    if (start === body.start) return plain(section.start, end);
+    if (start === body.start) return plain(whole.start, end);
     const chunkText = prefix + text.slice(start, end);
     return { start, end, text: chunkText, tokens: count(chunkText) };
   };

@@ -44,7 +44,10 @@ function splitSpan(
   }
   const splitter = SPLITTERS[level];
   if (!splitter) {
-    context.pieces.push(...hardSplit(text, span, context.budget, context.count));
+    // A loop, not push(...): a long enough word yields more pieces than a call takes arguments.
+    for (const piece of hardSplit(text, span, context.budget, context.count)) {
+      context.pieces.push(piece);
+    }
     return;
   }
   const parts = splitter(text, span);

@@ -33,20 +33,21 @@ export function markdownToText(markdown: string): string {
     }
     fence = parseFenceOpen(line);
     if (fence) {
-      output.push(...renderProse(prose), line);
+      renderProse(prose, output);
+      output.push(line);
       prose = [];
     } else {
       prose.push(line);
     }
   }
-  output.push(...renderProse(prose));
+  renderProse(prose, output);
   return output.join('\n');
 }
 
-function renderProse(lines: readonly string[]): string[] {
-  if (lines.length === 0) return [];
+// Appends rather than returns: spreading a few hundred thousand lines into push() overflows the stack.
+function renderProse(lines: readonly string[], rendered: string[]): void {
+  if (lines.length === 0) return;
   const uncommented = stripHtmlComments(lines.join('\n')).split('\n');
-  const rendered: string[] = [];
   for (let i = 0; i < uncommented.length; i++) {
     const line = uncommented[i] ?? '';
     const underline = setextLevel(uncommented[i + 1] ?? '');
@@ -58,7 +59,6 @@ function renderProse(lines: readonly string[]): string[] {
     const output = renderProseLine(line);
     if (output !== null) rendered.push(output);
   }
-  return rendered;
 }
 
 // Only a one-line paragraph becomes a setext heading; under a longer paragraph `---` is read as

@@ -1,0 +1,66 @@
+// Shared by benches: fresh databases on the local PostgreSQL or in PGlite, and statistics.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../src/db/database.js';
+import { openEmbeddedDatabase } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPostgresDatabase } from '../src/db/postgres.js';
+import { silentLogger } from '../src/logger.js';
+
+/** The PostgreSQL benches run against. Default: the local server, trust auth. */
+export const BENCH_POSTGRES_URL =
+  process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A migrated database made for one bench, dropped by `dispose`. */
+export interface BenchDatabase {
+  db: Database;
+  url: string | undefined;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database: PostgreSQL (a new database on the local server) or in-memory PGlite. */
+export async function freshDatabase(mode: Database['mode']): Promise<BenchDatabase> {
+  if (mode === 'EMBEDDED') {
+    const db = await openEmbeddedDatabase({ dataDir: 'memory://', logger: silentLogger });
+    await migrate(db.pool);
+    return { db, url: undefined, dispose: () => db.close() };
+  }
+  const name = `ballast_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const db = await openPostgresDatabase({ url: url.toString(), max: 10, logger: silentLogger });
+  await migrate(db.pool);
+  return {
+    db,
+    url: url.toString(),
+    async dispose() {
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Median of `values`. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The p-th percentile (0..100) of `values`, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+
+/** Rounds to `digits` decimals, for readable JSON. */
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,9 +1,5 @@
 // The public surface of src/models. Other folders import from here, not from the files inside.
-export {
-  parseModelsConfig,
-  DEFAULT_MODELS_CONFIG,
-  LOCAL_CHAT_ID,
-} from './config.js';
+export { parseModelsConfig, DEFAULT_MODELS_CONFIG, LOCAL_CHAT_ID } from './config.js';
 export type {
   ModelsConfig,
   ChatModelConfig,

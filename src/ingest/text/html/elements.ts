@@ -12,7 +12,9 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'canvas',
 ]);
 
-/** Elements that may appear in `<head>`; any other start tag ends an unclosed head, as in browsers. */
+/**
+ * Elements that may appear in `<head>`; any other start tag ends an unclosed head, as browsers do.
+ */
 export const HEAD_ELEMENTS: ReadonlySet<string> = new Set([
   'base',
   'link',

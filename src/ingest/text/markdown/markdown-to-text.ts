@@ -44,7 +44,8 @@ export function markdownToText(markdown: string): string {
   return output.join('\n');
 }
 
-// Appends rather than returns: spreading a few hundred thousand lines into push() overflows the stack.
+// Appends rather than returns: spreading a few hundred thousand lines into push() overflows
+// the stack.
 function renderProse(lines: readonly string[], rendered: string[]): void {
   if (lines.length === 0) return;
   const uncommented = stripHtmlComments(lines.join('\n')).split('\n');

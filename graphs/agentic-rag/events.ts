@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+
+/**
+ * The custom stream of the agentic-RAG graph — what the runs service turns into `TokenDelta`,
+ * `ModelFallback` and `RetrievalDone`. Stream the graph with
+ * `streamMode: ['updates', 'custom']`: each `custom` chunk is one of these events.
+ *
+ * **Token rule.** Concatenating the `text` of the `token` events of a run, and discarding what
+ * was received so far at every `fallback` event with `restart: true`, yields `answer.text`
+ * exactly. A mid-stream failover to a model that can continue the answer has
+ * `restart: false`: its tokens carry on from where the cut left off. A corrective retry on
+ * the same model after an invalid or ungrounded reply is a `fallback` from a model to itself.
+ * A cached answer produces no tokens: read it from the `answer` update.
+ */
+export const agenticRagEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('token'), text: z.string().min(1), model: z.string() }),
+  z.strictObject({
+    type: z.literal('fallback'),
+    fromModel: z.string(),
+    toModel: z.string(),
+    reason: z.string(),
+    restart: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('retrieval'),
+    query: z.string(),
+    chunkIds: z.array(z.string()),
+  }),
+]);
+
+/** One custom stream event of the graph (see {@link agenticRagEventSchema} for the rules). */
+export type AgenticRagEvent = z.infer<typeof agenticRagEventSchema>;
+/** A `token` event: more answer text from `model`. */
+export type TokenEvent = Extract<AgenticRagEvent, { type: 'token' }>;
+/** A `fallback` event: the answer moves to another model (or retries on the same one). */
+export type FallbackEvent = Extract<AgenticRagEvent, { type: 'fallback' }>;
+/** A `retrieval` event: a search ran with `query` and found `chunkIds`, best first. */
+export type RetrievalEvent = Extract<AgenticRagEvent, { type: 'retrieval' }>;
+
+/** True when `value` is an {@link AgenticRagEvent} (a `custom` stream chunk of this graph). */
+export function isAgenticRagEvent(value: unknown): value is AgenticRagEvent {
+  return agenticRagEventSchema.safeParse(value).success;
+}
+
+/** Sends `event` on the run's custom stream; a no-op when nobody streams `custom`. */
+export function emit(config: LangGraphRunnableConfig, event: AgenticRagEvent): void {
+  config.writer?.(event);
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** Ids of workspaces, collections, documents, chunks and models. */
+export const idSchema = z.string().min(1).max(200);
+
+/** Longest question, in characters. */
+export const MAX_QUESTION_LENGTH = 4000;
+
+/** What a run is started with. */
+export const runInputSchema = z.object({
+  workspaceId: idSchema,
+  collectionId: idSchema,
+  question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
+});
+/** Input of one run (one question) on a thread. */
+export type AgenticRagInput = z.infer<typeof runInputSchema>;
+
+/** One message of the conversation kept across the runs of a thread. */
+export const historyMessageSchema = z.strictObject({
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+});
+
+/** A retrieved chunk, as much of it as the graph needs. */
+export const retrievedChunkSchema = z.strictObject({
+  chunkId: idSchema,
+  documentId: idSchema,
+  text: z.string(),
+  score: z.number(),
+});
+
+/** What `grade` decided about the last retrieval. */
+export const gradeResultSchema = z.strictObject({
+  /** Among the retrieved chunk ids, in retrieval order. */
+  relevantChunkIds: z.array(idSchema),
+  score: z.number().min(0).max(1),
+  /** The model that graded; null when there was nothing to grade. */
+  model: idSchema.nullable(),
+});
+
+/** Tokens the providers reported. */
+export const usageSchema = z.strictObject({
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+});
+
+/** One hop of the fallback path: the model left, the one tried next, and why. */
+export const hopSchema = z.strictObject({
+  fromModel: idSchema,
+  toModel: idSchema,
+  /** A failure code (`HTTP_503`, `STREAM_CUT`, `INVALID_OUTPUT`, `UNGROUNDED`, `CIRCUIT_OPEN`…). */
+  reason: z.string().min(1),
+  at: z.iso.datetime(),
+});
+
+/** A model's raw reply, awaiting validation. */
+export const draftSchema = z.strictObject({
+  model: idSchema,
+  raw: z.string(),
+  usage: usageSchema.optional(),
+});
+
+/** Why the current model was given up. */
+export const failureSchema = z.strictObject({
+  model: idSchema,
+  reason: z.string().min(1),
+  /** Raw text streamed before a cut: the next model continues it when it can. */
+  partialRaw: z.string(),
+  /** Whether answer text of this attempt reached the client (a switch must then restart it). */
+  displayed: z.boolean(),
+});
+
+/** A rejected reply and why, for a corrective retry on the same model. */
+export const correctionSchema = z.strictObject({ reply: z.string(), error: z.string() });
+
+/** What the token budget kept and dropped for the prompt. */
+export const budgetReportSchema = z.strictObject({
+  usedTokens: z.number().int().min(0),
+  sections: z.strictObject({
+    system: z.number().int(),
+    history: z.number().int(),
+    context: z.number().int(),
+    question: z.number().int(),
+    reserve: z.number().int(),
+  }),
+  /** Chunks in the prompt: the only ids an answer may cite. */
+  contextIds: z.array(idSchema),
+  dropped: z.array(
+    z.strictObject({
+      section: z.enum(['history', 'context']),
+      id: z.string(),
+      tokens: z.number().int(),
+      reason: z.literal('over_budget'),
+    }),
+  ),
+  truncated: z.array(
+    z.strictObject({
+      section: z.literal('system'),
+      tokens: z.number().int(),
+      keptTokens: z.number().int(),
+    }),
+  ),
+});
+
+/** The answer of a run. */
+export const answerSchema = z.strictObject({
+  text: z.string().min(1),
+  citations: z.array(z.strictObject({ chunkId: idSchema, documentId: idSchema })),
+  model: idSchema,
+  /** Every model tried or skipped this run, in order, ending with `model`; empty when cached. */
+  fallbackPath: z.array(idSchema),
+  cached: z.boolean(),
+  grounded: z.boolean(),
+  /** Tokens of every model call of the run (grade, rewrite, generate); absent when unreported. */
+  usage: usageSchema.optional(),
+});

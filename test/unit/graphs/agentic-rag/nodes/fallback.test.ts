@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fallbackNode } from '../../../../../graphs/agentic-rag/nodes/fallback.js';
+import { fakeModel, fakeRouter, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
+
+const AT = '2026-01-01T00:00:00.000Z';
+const chain = (open: string[] = []) =>
+  fakeRouter(
+    [
+      fakeModel('primary', [{ tokens: [] }]).model,
+      fakeModel('secondary', [{ tokens: [] }]).model,
+      fakeModel('local', [{ tokens: [] }], { kind: 'local' }).model,
+    ],
+    { open },
+  ).router;
+const failed = (reason: string, partialRaw = '', displayed = false) =>
+  stateWith({
+    model: 'primary',
+    corrections: 1,
+    failure: { model: 'primary', reason, partialRaw, displayed },
+  });
+
+describe('fallback node', () => {
+  it('moves to the next model, records the hop, and lets a model that can continue do so', async () => {
+    const { events, config } = recordingConfig();
+    const update = await fallbackNode(nodeDeps({ router: chain() }))(
+      failed('STREAM_CUT', '{"answer": "Twenty', true),
+      config,
+    );
+    expect(update).toEqual({
+      model: 'secondary',
+      hops: [{ fromModel: 'primary', toModel: 'secondary', reason: 'STREAM_CUT', at: AT }],
+      failure: null,
+      corrections: 0,
+      continuation: '{"answer": "Twenty',
+    });
+    expect(events).toEqual([
+      {
+        type: 'fallback',
+        fromModel: 'primary',
+        toModel: 'secondary',
+        reason: 'STREAM_CUT',
+        restart: false,
+      },
+    ]);
+  });
+
+  it('skips open circuits, recording each skipped model, and restarts on a model that cannot continue', async () => {
+    const { events, config } = recordingConfig();
+    const update = await fallbackNode(nodeDeps({ router: chain(['secondary']) }))(
+      failed('STREAM_CUT', '{"answer": "Twenty', true),
+      config,
+    );
+    expect(update).toMatchObject({
+      model: 'local',
+      hops: [
+        { fromModel: 'primary', toModel: 'secondary', reason: 'STREAM_CUT' },
+        { fromModel: 'secondary', toModel: 'local', reason: 'CIRCUIT_OPEN' },
+      ],
+    });
+    expect(events.map((e) => (e.type === 'fallback' ? e.restart : null))).toEqual([false, true]);
+  });
+
+  it('with no model left, keeps the failure so the run goes to the last resort', async () => {
+    const state = stateWith({
+      model: 'local',
+      failure: { model: 'local', reason: 'UNSUPPORTED', partialRaw: '', displayed: false },
+    });
+    const update = await fallbackNode(nodeDeps({ router: chain() }))(
+      state,
+      recordingConfig().config,
+    );
+    expect(update).toEqual({});
+  });
+});

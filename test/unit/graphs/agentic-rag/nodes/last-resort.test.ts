@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../../../../graphs/agentic-rag/index.js';
+import { lastResortNode } from '../../../../../graphs/agentic-rag/nodes/last-resort.js';
+import { EARLIER_TURN, fakeCache, hitOf, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
+
+const hops = [
+  { fromModel: 'primary', toModel: 'local', reason: 'HTTP_503', at: new Date(0).toISOString() },
+];
+const exhausted = stateWith({
+  hops,
+  questionEmbedding: [1, 0, 0],
+  failure: { model: 'local', reason: 'UNSUPPORTED', partialRaw: '', displayed: false },
+});
+
+describe('lastResort node', () => {
+  it('serves a similar cached answer at the lower last-resort threshold', async () => {
+    const { cache, similarCalls } = fakeCache({ similar: hitOf('From the cache.', 0.88) });
+    const update = await lastResortNode(nodeDeps({ cache }))(exhausted, recordingConfig().config);
+    expect(update).toEqual({
+      answer: {
+        text: 'From the cache.',
+        citations: [{ chunkId: 'k1', documentId: 'd1' }],
+        model: 'primary',
+        fallbackPath: ['primary', 'local'],
+        cached: true,
+        grounded: true,
+      },
+    });
+    expect(similarCalls).toEqual([{ minSimilarity: DEFAULT_LIMITS.lastResortSimilarity }]);
+  });
+
+  it('fails with MODEL_UNAVAILABLE, the path and the reasons, when nothing is cached', async () => {
+    await expect(
+      lastResortNode(nodeDeps())(exhausted, recordingConfig().config),
+    ).rejects.toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      details: { fallbackPath: ['primary', 'local'], reasons: ['HTTP_503', 'UNSUPPORTED'] },
+    });
+  });
+
+  it('does not consult the cache for follow-up turns', async () => {
+    const { cache, similarCalls } = fakeCache({ similar: hitOf('x') });
+    await expect(
+      lastResortNode(nodeDeps({ cache }))(
+        { ...exhausted, history: EARLIER_TURN },
+        recordingConfig().config,
+      ),
+    ).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    expect(similarCalls).toEqual([]);
+  });
+});

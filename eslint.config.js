@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**', 'scripts/**', 'test/**'],
+    files: ['bench/**', 'scripts/**', 'test/**', 'eval/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
   },
 );

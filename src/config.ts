@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { JwtSettings } from './auth/jwt.js';
 import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './models/config.js';
+import type { RateLimitSettings } from './security/rate-limits.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -21,10 +23,27 @@ const envSchema = z.object({
   BALLAST_SANDBOX: booleanFlag.optional(),
   BALLAST_WORKER: booleanFlag.default(true),
   BALLAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
+  BALLAST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  BALLAST_RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  BALLAST_RUN_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(168),
+  BALLAST_CHECKPOINT_IDLE_DAYS: z.coerce.number().positive().default(30),
   BALLAST_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   BALLAST_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  BALLAST_AUTH: z.enum(['open', 'required']).default('open'),
+  BALLAST_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  BALLAST_JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BALLAST_JWT_ISSUER: z.string().min(1).optional(),
+  BALLAST_JWT_AUDIENCE: z.string().min(1).optional(),
+  BALLAST_JWT_WORKSPACE_CLAIM: z.string().min(1).default('ballast_workspace'),
+  BALLAST_JWT_ROLE_CLAIM: z.string().min(1).default('ballast_role'),
+  BALLAST_ALLOWED_ORIGINS: z.string().optional(),
+  BALLAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  BALLAST_TOKENS_PER_DAY_PER_CALLER: z.coerce.number().int().positive().default(1_000_000),
+  BALLAST_TOKENS_PER_DAY_PER_WORKSPACE: z.coerce.number().int().positive().default(5_000_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BALLAST_TELEMETRY_CAPTURE_CONTENT: booleanFlag.default(false),
+  BALLAST_TRACE_STORE_TRACES: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 /** Which database Ballast talks to. */
@@ -42,18 +61,44 @@ export interface AppConfig {
   modelsConfigPath: string | undefined;
   /** Chat chain and embedding model, validated, API keys resolved. Never log it. */
   models: ModelsConfig;
+  retention: {
+    /** Event logs of runs finished longer ago are deleted. Default: 168 h. */
+    runEventsRetentionMs: number;
+    /** Threads idle longer keep only their latest checkpoint. Default: 30 days. */
+    checkpointIdleMs: number;
+  };
   jobs: {
     /** Run the ingest worker in this process. Default: true. */
     worker: boolean;
-    /** Batches worked at once. Default: 2 on PostgreSQL, 1 embedded (one connection). */
+    /** Ingest batches worked at once. Default: 2 on PostgreSQL, 1 embedded (one connection). */
     concurrency: number;
+    /** Runs executed at once. Default: 10 on PostgreSQL, 4 embedded. */
+    runConcurrency: number | undefined;
+    /** A run whose process stops renewing this lease is resumed elsewhere. Default: 30 s. */
+    runLeaseSeconds: number;
     /** An active job not finished within this is retried. Default: 300 s. */
     expireInSeconds: number;
     /** How often expired jobs are looked for. Default: 60 s. */
     maintenanceIntervalSeconds: number;
   };
+  auth: {
+    /** `open`: no credentials needed (only on a loopback address). Default: open. */
+    mode: 'open' | 'required';
+    /** JWT verification, when a secret or JWKS URL is configured. */
+    jwt: JwtSettings | undefined;
+  };
+  /** Browser origins allowed (HTTP and WebSocket); empty allows all. Default: empty. */
+  allowedOrigins: string[];
+  rateLimits: Required<RateLimitSettings>;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
+  /** Ballast's telemetry settings; the SDK itself reads the standard `OTEL_*` variables. */
+  telemetry: {
+    /** Prompts, answers and queries on spans, PII-redacted (development only). Default: false. */
+    captureContent: boolean;
+    /** Traces kept in memory for `run(id) { trace }` when not exporting OTLP. Default: 200. */
+    traceStoreTraces: number;
+  };
   /** GraphQL introspection. Default: on unless `NODE_ENV=production`. */
   introspection: boolean;
   /** Apollo Sandbox landing page at `/graphql`. Default: on unless `NODE_ENV=production`. */
@@ -82,6 +127,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  if (e.BALLAST_AUTH === 'open' && !isLoopback(e.HOST)) {
+    throw new ConfigError([
+      `HOST: ${e.HOST} is not a loopback address; set BALLAST_AUTH=required (with API keys or JWT) to serve it`,
+    ]);
+  }
+  const jwt: JwtSettings | undefined =
+    e.BALLAST_JWT_SECRET || e.BALLAST_JWT_JWKS_URL
+      ? {
+          ...(e.BALLAST_JWT_SECRET ? { secret: e.BALLAST_JWT_SECRET } : {}),
+          ...(e.BALLAST_JWT_JWKS_URL ? { jwksUrl: e.BALLAST_JWT_JWKS_URL } : {}),
+          ...(e.BALLAST_JWT_ISSUER ? { issuer: e.BALLAST_JWT_ISSUER } : {}),
+          ...(e.BALLAST_JWT_AUDIENCE ? { audience: e.BALLAST_JWT_AUDIENCE } : {}),
+          workspaceClaim: e.BALLAST_JWT_WORKSPACE_CLAIM,
+          roleClaim: e.BALLAST_JWT_ROLE_CLAIM,
+        }
+      : undefined;
   const modelsConfigPath = e.BALLAST_CONFIG ? path.resolve(e.BALLAST_CONFIG) : undefined;
   let models = DEFAULT_MODELS_CONFIG;
   if (modelsConfigPath) {
@@ -97,14 +158,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { mode: 'EMBEDDED', dataDir: path.resolve(e.BALLAST_DATA_DIR) },
     modelsConfigPath,
     models,
+    retention: {
+      runEventsRetentionMs: e.BALLAST_RUN_EVENTS_RETENTION_HOURS * 3_600_000,
+      checkpointIdleMs: e.BALLAST_CHECKPOINT_IDLE_DAYS * 86_400_000,
+    },
     jobs: {
       worker: e.BALLAST_WORKER,
       concurrency: e.BALLAST_WORKER_CONCURRENCY ?? (e.DATABASE_URL ? 2 : 1),
+      runConcurrency: e.BALLAST_RUN_CONCURRENCY,
+      runLeaseSeconds: e.BALLAST_RUN_LEASE_SECONDS,
       expireInSeconds: e.BALLAST_JOB_EXPIRE_SECONDS,
       maintenanceIntervalSeconds: e.BALLAST_JOB_MAINTENANCE_SECONDS,
     },
+    auth: { mode: e.BALLAST_AUTH, jwt },
+    allowedOrigins: (e.BALLAST_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+    rateLimits: {
+      requestsPerMinute: e.BALLAST_RATE_LIMIT_PER_MINUTE,
+      tokensPerDayPerCaller: e.BALLAST_TOKENS_PER_DAY_PER_CALLER,
+      tokensPerDayPerWorkspace: e.BALLAST_TOKENS_PER_DAY_PER_WORKSPACE,
+    },
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    telemetry: {
+      captureContent: e.BALLAST_TELEMETRY_CAPTURE_CONTENT,
+      traceStoreTraces: e.BALLAST_TRACE_STORE_TRACES,
+    },
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,
   };
@@ -124,4 +205,8 @@ function readModelsFile(file: string): unknown {
       `BALLAST_CONFIG: ${file} is not valid JSON (${(error as Error).message})`,
     ]);
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -30,12 +30,23 @@ const services = await startServices({
   models: config.models,
   databaseUrl: config.database.mode === 'POSTGRES' ? config.database.url : undefined,
   jobs: config.jobs,
+  retention: config.retention,
+  auth: config.auth,
+  rateLimits: config.rateLimits,
 });
+if (config.auth.mode === 'open') {
+  logger.warn(
+    { host: config.host },
+    'AUTHENTICATION IS OFF: every caller acts as admin of the default workspace. ' +
+      'This is only allowed on a loopback address; set BALLAST_AUTH=required to serve others.',
+  );
+}
 const server = createServer({
   services,
   introspection: config.introspection,
   sandbox: config.sandbox,
   includeStacktrace: config.nodeEnv === 'development',
+  allowedOrigins: config.allowedOrigins,
 });
 onShutdownSignal({
   logger,

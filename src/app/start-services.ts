@@ -9,6 +9,22 @@ import { createJobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import { createModelRegistry, type ModelRegistryDeps } from '../models/registry.js';
 import type { ModelsConfig } from '../models/config.js';
+import { buildAgenticRagGraph, hybridRetriever } from '../../graphs/agentic-rag/index.js';
+import { createAnswerCache } from '../cache/index.js';
+import { openCheckpointSaver } from '../checkpoints/index.js';
+import { ActiveRuns } from '../runs/active-runs.js';
+import { agenticRagRunner } from '../runs/agentic-rag-runner.js';
+import { startRunWorker, type RunWorker } from '../runs/run-worker.js';
+import { startMaintenance, type MaintenanceOptions } from './maintenance.js';
+import {
+  activeTelemetry,
+  configureTelemetry,
+  observeServices,
+  type TelemetrySettings,
+} from '../telemetry/index.js';
+import { createAuthenticator, type AuthMode } from '../auth/authenticate.js';
+import { createJwtVerifier, type JwtSettings } from '../auth/jwt.js';
+import { createRateLimits, type RateLimitSettings } from '../security/rate-limits.js';
 
 /** Options of {@link startServices}. */
 export interface StartServicesOptions {
@@ -20,10 +36,22 @@ export interface StartServicesOptions {
   modelDeps?: Omit<ModelRegistryDeps, 'logger'>;
   /** The database URL in server mode, for the LISTEN connection; undefined when embedded. */
   databaseUrl?: string;
-  jobs: Omit<AppConfig['jobs'], 'concurrency'> & {
+  /** Who may call. Default: open (no credentials needed; loopback only, see config.ts). */
+  auth?: { mode: AuthMode; jwt?: JwtSettings | undefined };
+  /** Request rate and model-token budgets. Default: see `createRateLimits`. */
+  rateLimits?: RateLimitSettings;
+  /** Content capture and trace store size (`config.telemetry`). Default: off, 200 traces. */
+  telemetry?: Partial<TelemetrySettings>;
+  /** Retention of run events and checkpoints. Default: 7 days and 30 days. */
+  retention?: Pick<MaintenanceOptions, 'runEventsRetentionMs' | 'checkpointIdleMs'>;
+  jobs: Omit<AppConfig['jobs'], 'concurrency' | 'runConcurrency' | 'runLeaseSeconds'> & {
     /** Default: 2 on PostgreSQL, 1 embedded. */
     concurrency?: number;
     pollingIntervalSeconds?: number;
+    /** A run not renewed within this is resumed by another process. Default: 30 s. */
+    runLeaseSeconds?: number;
+    /** Runs executed at once. Default: 10 on PostgreSQL, 4 embedded. */
+    runConcurrency?: number | undefined;
   };
 }
 
@@ -41,6 +69,8 @@ export interface RunningServices extends AppServices {
 export async function startServices(options: StartServicesOptions): Promise<RunningServices> {
   const { db, logger } = options;
   const models = createModelRegistry(options.models, { ...options.modelDeps, logger });
+  if (options.telemetry) configureTelemetry(options.telemetry);
+  const stopObserving = observeServices({ models, pool: db.pool });
   const notifier: Notifier = options.databaseUrl
     ? await createPostgresNotifier({ url: options.databaseUrl, pool: db.pool, logger })
     : createInProcessNotifier();
@@ -54,7 +84,47 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       : {}),
   });
   await queue.start();
+  const checkpointer = await openCheckpointSaver(db.pool);
+  const graph = buildAgenticRagGraph({
+    router: models.chat,
+    embedder: models.embedding,
+    retrieve: hybridRetriever(db.pool, models.embedding),
+    cache: createAnswerCache(db.pool),
+    checkpointer,
+    logger,
+  });
+  const activeRuns = new ActiveRuns();
+  const limits = createRateLimits(db.pool, options.rateLimits);
+  const authenticate = createAuthenticator({
+    pool: db.pool,
+    mode: options.auth?.mode ?? 'open',
+    jwt: options.auth?.jwt ? createJwtVerifier(options.auth.jwt) : undefined,
+  });
+  const stopMaintenance = options.jobs.worker
+    ? startMaintenance({ db, logger, ...options.retention })
+    : null;
+  let runWorker: RunWorker | null = null;
   if (options.jobs.worker) {
+    runWorker = await startRunWorker({
+      queue,
+      db,
+      notifier,
+      logger,
+      activeRuns,
+      graph: agenticRagRunner(graph),
+      onFinished: async (run, answer) => {
+        const usage = answer?.usage;
+        if (usage) {
+          await limits.chargeTokens(
+            { subject: run.requested_by ?? 'open', workspaceId: run.workspace_id },
+            usage.inputTokens + usage.outputTokens,
+          );
+        }
+      },
+      soleWorker: db.mode === 'EMBEDDED',
+      concurrency: options.jobs.runConcurrency ?? (db.mode === 'POSTGRES' ? 10 : 4),
+      ...(options.jobs.runLeaseSeconds ? { leaseSeconds: options.jobs.runLeaseSeconds } : {}),
+    });
     await startIngestWorker({
       queue,
       db,
@@ -72,10 +142,19 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     models,
     queue,
     notifier,
+    activeRuns,
+    checkpointer,
+    authenticate,
+    limits,
     async stop() {
+      stopMaintenance?.();
+      runWorker?.stop();
       await queue.stop();
       await models.close();
       await notifier.close();
+      stopObserving();
+      // Spans still batched would be lost when the process exits.
+      await activeTelemetry()?.forceFlush();
     },
   };
 }

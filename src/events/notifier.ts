@@ -14,4 +14,8 @@ export interface Notifier {
 /** Channel names, one per kind of change. */
 export const CHANNELS = {
   ingestJob: 'ballast_ingest_job',
+  /** New events of a run were persisted (payload: run id). */
+  runEvents: 'ballast_run_events',
+  /** A run was asked to stop (payload: run id). */
+  runCancel: 'ballast_run_cancel',
 } as const;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { createInProcessNotifier } from './in-process-notifier.js';
-import type { Notifier } from './notifier.js';
+import { CHANNELS, type Notifier } from './notifier.js';
 
 /** Options of {@link createPostgresNotifier}. */
 export interface PostgresNotifierOptions {
@@ -21,7 +21,6 @@ export interface PostgresNotifierOptions {
  */
 export async function createPostgresNotifier(options: PostgresNotifierOptions): Promise<Notifier> {
   const local = createInProcessNotifier();
-  const channels = new Map<string, number>();
   let client: pg.Client | null = null;
   let closed = false;
 
@@ -41,8 +40,11 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
         setTimeout(() => void connect().catch(() => undefined), options.reconnectDelayMs ?? 1000);
     });
     await next.connect();
-    for (const channel of channels.keys())
+    // Every channel is listened to once per connection: per-subscriber LISTEN/UNLISTEN would
+    // race on this one connection and cost a round trip each.
+    for (const channel of Object.values(CHANNELS)) {
       await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    }
     client = next;
   };
   await connect();
@@ -52,20 +54,7 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
       await options.pool.query('SELECT pg_notify($1, $2)', [channel, id]);
     },
     subscribe(channel, listener) {
-      const count = channels.get(channel) ?? 0;
-      channels.set(channel, count + 1);
-      if (count === 0)
-        void client?.query(`LISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-      const unsubscribe = local.subscribe(channel, listener);
-      return () => {
-        unsubscribe();
-        const left = (channels.get(channel) ?? 1) - 1;
-        if (left > 0) channels.set(channel, left);
-        else {
-          channels.delete(channel);
-          void client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        }
-      };
+      return local.subscribe(channel, listener);
     },
     async close() {
       closed = true;

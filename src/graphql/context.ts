@@ -1,9 +1,13 @@
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { Database } from '../db/database.js';
 import type { Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
 import type { ModelRegistry } from '../models/registry.js';
-import { DEFAULT_WORKSPACE_ID } from '../workspaces/default-workspace.js';
+import type { Authenticator } from '../auth/authenticate.js';
+import type { Principal } from '../auth/principal.js';
+import type { RateLimits } from '../security/rate-limits.js';
+import type { ActiveRuns } from '../runs/active-runs.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived services every resolver may use; built once at start by `main.ts`. */
@@ -13,12 +17,22 @@ export interface AppServices {
   models: ModelRegistry;
   queue: JobQueue;
   notifier: Notifier;
+  /** LangGraph checkpoints of threads. */
+  checkpointer: BaseCheckpointSaver;
+  /** Runs executing in this process. */
+  activeRuns: ActiveRuns;
+  /** Turns credentials into a principal (HTTP and WebSocket alike). */
+  authenticate: Authenticator;
+  /** Request rate and model-token budgets. */
+  limits: RateLimits;
   /** Server version reported by `health`. */
   version: string;
 }
 
 /** What each resolver receives: services plus per-operation state. */
 export interface GraphQLContext extends AppServices {
+  /** Who is calling. */
+  principal: Principal;
   /** The caller's workspace; every query is scoped to it. */
   workspaceId: string;
   loaders: Loaders;
@@ -28,9 +42,13 @@ export interface GraphQLContext extends AppServices {
  * The one context factory for HTTP requests and WebSocket operations. Each call builds a
  * fresh DataLoader set, so nothing leaks between operations.
  */
-export function createContextFactory(services: AppServices): () => Promise<GraphQLContext> {
-  return async () => {
-    const workspaceId = DEFAULT_WORKSPACE_ID;
-    return { ...services, workspaceId, loaders: createLoaders(services.db, workspaceId) };
-  };
+export function createContextFactory(
+  services: AppServices,
+): (principal: Principal) => Promise<GraphQLContext> {
+  return async (principal) => ({
+    ...services,
+    principal,
+    workspaceId: principal.workspaceId,
+    loaders: createLoaders(services.db, principal.workspaceId),
+  });
 }

@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, isAppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -36,7 +35,7 @@ export interface ErrorFormatterOptions {
  */
 export function createErrorFormatter(options: ErrorFormatterOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = unwrap(error);
     const stack = options.includeStacktrace ? formatted.extensions?.['stacktrace'] : undefined;
     const withStack = (extensions: Record<string, unknown>) =>
       stack === undefined ? extensions : { ...extensions, stacktrace: stack };
@@ -55,7 +54,9 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     // Apollo's own codes (parse, validation, variable coercion) carry safe messages.
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && KNOWN.has(code)) {
-      return { ...formatted, extensions: withStack({ code }) };
+      // Field suggestions map the schema for an attacker; graphql-ws bypasses armor's filter.
+      const message = formatted.message.replace(/ Did you mean .*\?$/, '');
+      return { ...formatted, message, extensions: withStack({ code }) };
     }
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
@@ -65,4 +66,11 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       extensions: withStack({ code: 'INTERNAL_SERVER_ERROR' }),
     };
   };
+}
+
+// Resolver and subscription-source errors arrive wrapped in one or more GraphQLErrors.
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }

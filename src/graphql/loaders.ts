@@ -7,6 +7,8 @@ import { findChunksByIds } from '../documents/find-chunks.js';
 import { countCollectionContents, findDocumentsByIds } from '../documents/find-documents.js';
 import { findIngestJobsByIds } from '../ingest/find-ingest-jobs.js';
 import type { IngestJobRow } from '../ingest/ingest-job-row.js';
+import { findRunsByIds, findThreadsByIds } from '../runs/find-runs.js';
+import type { RunRow, ThreadRow } from '../runs/run-row.js';
 
 /** Batch loaders of one operation, scoped to one workspace. */
 export interface Loaders {
@@ -15,6 +17,8 @@ export interface Loaders {
   document: DataLoader<string, DocumentRow | null>;
   chunk: DataLoader<string, ChunkRow | null>;
   ingestJob: DataLoader<string, IngestJobRow | null>;
+  run: DataLoader<string, RunRow | null>;
+  thread: DataLoader<string, ThreadRow | null>;
 }
 
 /** A loader of rows by uuid: one query per tick, null for ids not in the workspace. */
@@ -43,5 +47,7 @@ export function createLoaders(db: Database, workspaceId: string): Loaders {
     document: byId((ids) => findDocumentsByIds(pool, workspaceId, ids)),
     chunk: byId((ids) => findChunksByIds(pool, workspaceId, ids)),
     ingestJob: byId((ids) => findIngestJobsByIds(pool, workspaceId, ids)),
+    run: byId((ids) => findRunsByIds(pool, workspaceId, ids)),
+    thread: byId((ids) => findThreadsByIds(pool, workspaceId, ids)),
   };
 }

@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/database.js';
 
+// Half-precision keeps the graph half the size (it stays in shared buffers) at no measured
+// recall cost; ef_construction 200 is what lifts recall@10 past 0.95 at 100k chunks
+// (bench/results/retrieval.json: 0.956 at ef_search 200, 460 QPS, vs 0.943 at 295 stock).
+/** HNSW `m`. */
+export const HNSW_M = 16;
+/** HNSW `ef_construction`. */
+export const HNSW_EF_CONSTRUCTION = 200;
+
 /** Memory for one index build: enough for the graph of a few hundred thousand 384-d vectors. */
 export const MAINTENANCE_WORK_MEM = '512MB';
 
@@ -10,7 +18,7 @@ export function collectionIndexName(collectionId: string): string {
 }
 
 /**
- * Creates the collection's own HNSW (cosine) index over `embedding::vector(D)` if missing.
+ * Creates the collection's own HNSW (cosine) index over `embedding::halfvec(D)` if missing.
  * One partial index per collection keeps each graph small and lets every collection use its
  * own dimension; queries must repeat the same expression and `collection_id = …` to use it.
  */
@@ -35,7 +43,8 @@ export async function ensureCollectionIndex(
       // DDL takes no parameters; both values were checked above.
       await client.query(
         `CREATE INDEX IF NOT EXISTS ${name} ON chunks
-         USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
+         USING hnsw ((embedding::halfvec(${dimensions})) halfvec_cosine_ops)
+         WITH (m = ${HNSW_M}, ef_construction = ${HNSW_EF_CONSTRUCTION})
          WHERE collection_id = '${collectionId}'`,
       );
     });

@@ -6,6 +6,8 @@ import type { Logger } from '../logger.js';
 /** Schema of pg-boss's own tables, apart from the application's. */
 export const JOB_SCHEMA = 'ballast_jobs';
 
+const JOB_SCHEMA_LOCK_ID = 0x626a6f62; // "bjob"
+
 /** Something that runs SQL: the pool, or a client inside a transaction. */
 export type SqlExecutor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -45,7 +47,7 @@ export interface JobQueue {
     name: string,
     handler: (payload: T, attempt: JobAttempt) => Promise<void>,
   ): Promise<void>;
-  /** Wakes this process's workers of `name` now instead of at their next poll. */
+  /** Wakes one of this process's workers of `name` now instead of at its next poll. */
   wake(name: string): void;
   /** Returns jobs left active by a dead process to the queue. Only safe when no other process works `name`. */
   requeueOrphans(name: string): Promise<number>;
@@ -78,17 +80,39 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     expireInSeconds: options.expireInSeconds ?? 300,
   };
 
+  // pg-boss creates its schema and queue partitions without a lock: processes starting
+  // together on one database would race (duplicate schema, deadlocks). A session lock
+  // serialises them; PGlite belongs to one process, and its one connection can't be held.
+  const withSchemaLock = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (db.mode === 'EMBEDDED') return fn();
+    const client = await db.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [JOB_SCHEMA_LOCK_ID]);
+      return await fn();
+    } finally {
+      await client
+        .query('SELECT pg_advisory_unlock($1)', [JOB_SCHEMA_LOCK_ID])
+        .catch(() => undefined);
+      client.release();
+    }
+  };
   const workerIds = new Map<string, string[]>();
+  // One worker is enough to fetch what was just queued; waking all of them costs a poll each.
+  let turn = 0;
   const wake = (name: string) => {
-    for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+    const ids = workerIds.get(name) ?? [];
+    const id = ids[turn++ % Math.max(ids.length, 1)];
+    if (id) boss.notifyWorker(id);
   };
 
   return {
     async start() {
-      await boss.start();
+      await withSchemaLock(() => boss.start());
     },
     async ensureQueue(name) {
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueDefaults });
+      await withSchemaLock(async () => {
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueDefaults });
+      });
     },
     async enqueue(name, payloads, executor) {
       if (payloads.length === 0) return;

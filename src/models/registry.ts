@@ -83,6 +83,7 @@ export function createModelRegistry(
       policy: policy(entry.id, entry),
       firstTokenTimeoutMs: entry.firstTokenTimeoutMs,
       stallTimeoutMs: entry.stallTimeoutMs ?? entry.firstTokenTimeoutMs,
+      price: entry.price,
     });
   };
 

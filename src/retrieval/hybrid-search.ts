@@ -3,6 +3,7 @@ import { withTransaction } from '../db/database.js';
 import { redactPii } from '../governance/pii.js';
 import { assertEmbeddingCompatible } from '../ingest/embedding-compat.js';
 import type { EmbeddingModel } from '../models/types.js';
+import { traceRetrieval } from '../telemetry/index.js';
 import type { SearchRequest } from './search-options.js';
 
 /** One retrieved chunk with its fused score and the ranks it had in each list. */
@@ -25,7 +26,7 @@ export interface RetrievedChunk {
 export interface HybridSearchTuning {
   /** Candidates taken from each list before fusion. Default: max(4k, 40). */
   candidates?: number;
-  /** HNSW `ef_search`. Default: max(candidates, 100). */
+  /** HNSW `ef_search`. Default: max(candidates, 200). */
   efSearch?: number;
   /** Reciprocal rank fusion constant. Default: 60. */
   rrfK?: number;
@@ -35,16 +36,31 @@ export interface HybridSearchTuning {
  * Hybrid retrieval: pgvector nearest neighbours on the collection's own HNSW index and
  * Postgres full-text search, fused by reciprocal rank fusion. A metadata filter is applied
  * inside the index scan with pgvector's iterative scans, so a selective filter still returns
- * every match there is, up to k. The query is redacted before it reaches the embedder.
+ * every match there is, up to k. The query is redacted before it reaches the embedder. One
+ * `retrieval {collection}` span, with the embedding call and the SQL under it.
  * @returns at most `request.k` chunks, best first; empty for a collection with no chunks yet.
  */
-export async function hybridSearch(
+export function hybridSearch(
   pool: pg.Pool,
   embedder: EmbeddingModel,
   workspaceId: string,
   collectionId: string,
   request: SearchRequest,
   tuning: HybridSearchTuning = {},
+): Promise<RetrievedChunk[]> {
+  const info = { collectionId, k: request.k, filtered: !!request.filter, query: request.query };
+  return traceRetrieval(info, () =>
+    search(pool, embedder, workspaceId, collectionId, request, tuning),
+  );
+}
+
+async function search(
+  pool: pg.Pool,
+  embedder: EmbeddingModel,
+  workspaceId: string,
+  collectionId: string,
+  request: SearchRequest,
+  tuning: HybridSearchTuning,
 ): Promise<RetrievedChunk[]> {
   const collection = await pool.query<{
     embedding_model: string | null;
@@ -61,7 +77,7 @@ export async function hybridSearch(
   const query = redactPii(request.query).text;
   const [vector] = await embedder.embed([query]);
   const candidates = tuning.candidates ?? Math.max(request.k * 4, 40);
-  const efSearch = Math.min(tuning.efSearch ?? Math.max(candidates, 100), 1000);
+  const efSearch = Math.min(tuning.efSearch ?? Math.max(candidates, 200), 1000);
 
   return withTransaction(pool, async (client) => {
     await client.query(`SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`);
@@ -70,7 +86,7 @@ export async function hybridSearch(
     // per-collection index is on exactly this expression.
     const result = await client.query<RetrievedChunk>(
       `WITH vec AS MATERIALIZED (
-         SELECT id, embedding::vector(${dims}) <=> $1::vector(${dims}) AS distance
+         SELECT id, embedding::halfvec(${dims}) <=> $1::halfvec(${dims}) AS distance
          FROM chunks
          WHERE collection_id = $2 AND ($3::jsonb IS NULL OR metadata @> $3::jsonb)
          ORDER BY distance LIMIT $4

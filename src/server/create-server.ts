@@ -11,6 +11,11 @@ import express from 'express';
 import { createContextFactory, type AppServices, type GraphQLContext } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/errors.js';
 import { buildSchema } from '../graphql/schema.js';
+import { serveMetrics, telemetryPlugin } from '../telemetry/index.js';
+import { createQueryLimits } from '../security/query-limits.js';
+import { authorizationPlugin } from './authorization-plugin.js';
+import { httpAuth, originAllowList, principalOf } from './http-auth.js';
+import { httpErrors } from './http-errors.js';
 import { attachWebSocketServer } from './websocket.js';
 
 /** Options of {@link createServer}. */
@@ -22,8 +27,10 @@ export interface ServerOptions {
   sandbox?: boolean;
   /** Stack traces in error responses (development only). Default: false. */
   includeStacktrace?: boolean;
-  /** Largest JSON request body. Default: `'1mb'`. */
+  /** Largest JSON request body; ingestion accepts up to 16 MiB of documents. Default: `'20mb'`. */
   bodyLimit?: string;
+  /** Browser origins allowed on HTTP and WebSocket; empty allows every origin. Default: []. */
+  allowedOrigins?: readonly string[];
 }
 
 /** A started-or-not Ballast HTTP + WebSocket server. */
@@ -50,14 +57,28 @@ export function createServer(options: ServerOptions): BallastServer {
     logger: services.logger,
     includeStacktrace: options.includeStacktrace ?? false,
   });
-  const ws = attachWebSocketServer({ httpServer, schema, createContext, formatError });
+  const limits = createQueryLimits();
+  const ws = attachWebSocketServer({
+    httpServer,
+    rules: { schema, validationRules: limits.validationRules, maxTokens: limits.maxTokens },
+    services,
+    allowedOrigins: options.allowedOrigins ?? [],
+    createContext,
+    formatError,
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: options.includeStacktrace ?? false,
     formatError,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    allowBatchedHttpRequests: false,
     plugins: [
+      ...limits.apolloPlugins,
+      authorizationPlugin(),
+      telemetryPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
       options.sandbox
@@ -74,11 +95,15 @@ export function createServer(options: ServerOptions): BallastServer {
       await apollo.start();
       started = true;
       app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+      app.get('/metrics', serveMetrics);
       app.use(
         '/graphql',
-        express.json({ limit: options.bodyLimit ?? '1mb' }),
-        expressMiddleware(apollo, { context: () => createContext() }),
+        originAllowList(options.allowedOrigins ?? []),
+        httpAuth(services.authenticate, services.limits),
+        express.json({ limit: options.bodyLimit ?? '20mb' }),
+        expressMiddleware(apollo, { context: async ({ req }) => createContext(principalOf(req)) }),
       );
+      app.use(httpErrors(services.logger));
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());

@@ -1,41 +1,101 @@
 import type { Server } from 'node:http';
-import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { GraphQLContext } from '../graphql/context.js';
-import { prepareWsOperation } from './ws-operation.js';
+import type { Principal } from '../auth/principal.js';
+import { isAppError } from '../errors.js';
+import type { AppServices, GraphQLContext } from '../graphql/context.js';
+import { prepareWsOperation, type WsOperationRules } from './ws-operation.js';
 
 /** Largest WebSocket message accepted: the `ws` default of 100 MiB invites abuse. */
 export const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
+/** Operations one connection may have open at once. */
+export const WS_MAX_OPERATIONS_PER_CONNECTION = 100;
 
 /** Options of {@link attachWebSocketServer}. */
 export interface WebSocketOptions {
   httpServer: Server;
-  schema: GraphQLSchema;
+  rules: WsOperationRules;
+  services: Pick<AppServices, 'authenticate' | 'limits'>;
   /** GraphQL path shared with HTTP. Default: `/graphql`. */
   path?: string;
-  createContext: () => Promise<GraphQLContext>;
+  /** Browser origins allowed to connect; empty allows all. Default: all. */
+  allowedOrigins?: readonly string[];
+  createContext: (principal: Principal) => Promise<GraphQLContext>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
+type ConnectionState = {
+  principal?: Principal;
+  open?: Set<string>;
+};
+
 /**
- * Serves graphql-ws on the HTTP server's `/graphql` path with the same schema and context
- * factory as Apollo. Errors go through the same formatter, since graphql-ws bypasses Apollo.
+ * Serves graphql-ws on the HTTP server's `/graphql` path with the same schema, context
+ * factory, authentication, limits and error formatting as Apollo (graphql-ws bypasses
+ * Apollo's plugins, so each is applied here): credentials in `connectionParams`
+ * (`authorization` or `apiKey`) are checked in `onConnect`; each operation is rate limited,
+ * capped per connection, parsed with a token limit, validated with the same rules and
+ * authorized.
  * @returns a disposer that closes every socket (used by the drain plugin).
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void> } {
+  const allowed = options.allowedOrigins ?? [];
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: options.path ?? '/graphql',
     maxPayload: WS_MAX_PAYLOAD_BYTES,
+    verifyClient: ({ origin }: { origin?: string }) =>
+      !origin || allowed.length === 0 || allowed.includes(origin),
   });
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => options.formatError(error.toJSON(), error));
-  const cleanup = useServer(
+  const cleanup = useServer<Record<string, unknown>, ConnectionState>(
     {
-      schema: options.schema,
-      onSubscribe: (_ctx, _id, payload) =>
-        prepareWsOperation(options.schema, payload, options.createContext),
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        try {
+          ctx.extra.principal = await options.services.authenticate({
+            authorization:
+              typeof params['authorization'] === 'string' ? params['authorization'] : undefined,
+            apiKey: typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined,
+          });
+          ctx.extra.open = new Set();
+          return true;
+        } catch (error) {
+          if (isAppError(error, 'UNAUTHENTICATED')) return false;
+          throw error;
+        }
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const { principal, open } = ctx.extra;
+        if (!principal || !open) return [appError('UNAUTHENTICATED', 'not authenticated')];
+        if (open.size >= WS_MAX_OPERATIONS_PER_CONNECTION) {
+          return [
+            appError(
+              'RATE_LIMITED',
+              `at most ${WS_MAX_OPERATIONS_PER_CONNECTION} operations per connection`,
+            ),
+          ];
+        }
+        try {
+          await options.services.limits.checkRequest(principal);
+        } catch (error) {
+          if (isAppError(error)) return [appError(error.code, error.message, error.details)];
+          throw error;
+        }
+        const prepared = await prepareWsOperation(
+          options.rules,
+          payload,
+          principal,
+          options.createContext,
+        );
+        if (!Array.isArray(prepared)) open.add(id);
+        return prepared;
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.open?.delete(id);
+      },
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
@@ -48,4 +108,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+function appError(code: string, message: string, details?: Record<string, unknown>) {
+  return new GraphQLError(message, { extensions: { code, ...(details ?? {}) } });
 }

@@ -2,12 +2,16 @@ import {
   getOperationAST,
   GraphQLError,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionArgs,
   type GraphQLSchema,
+  type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import type { Principal } from '../auth/principal.js';
+import { authorize } from '../auth/authorize.js';
 import type { GraphQLContext } from '../graphql/context.js';
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -19,23 +23,35 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
+/** What {@link prepareWsOperation} checks an operation against. */
+export interface WsOperationRules {
+  schema: GraphQLSchema;
+  /** Extra validation rules (graphql-armor's), as on HTTP. */
+  validationRules: readonly ValidationRule[];
+  /** Most lexical tokens in a document. */
+  maxTokens: number;
+}
+
 /**
- * Parses and validates a graphql-ws `subscribe` message the way Apollo does for HTTP, so
- * both transports give the same codes (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`,
- * `OPERATION_RESOLUTION_FAILURE`). Returns errors, or the arguments to execute.
+ * Parses, validates and authorizes a graphql-ws `subscribe` message the way Apollo does for
+ * HTTP, so both transports give the same codes (`GRAPHQL_PARSE_FAILED`,
+ * `GRAPHQL_VALIDATION_FAILED`, `OPERATION_RESOLUTION_FAILURE`, `FORBIDDEN`) and limits.
+ * Returns errors, or the arguments to execute.
  */
 export async function prepareWsOperation(
-  schema: GraphQLSchema,
+  rules: WsOperationRules,
   payload: SubscribePayload,
-  createContext: () => Promise<GraphQLContext>,
+  principal: Principal,
+  createContext: (principal: Principal) => Promise<GraphQLContext>,
 ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  const { schema } = rules;
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parse(payload.query, { maxTokens: rules.maxTokens });
   } catch (error) {
     return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
   }
-  const errors = validate(schema, document);
+  const errors = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
   if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
 
   const operation = getOperationAST(document, payload.operationName);
@@ -54,11 +70,16 @@ export async function prepareWsOperation(
       }),
     ];
   }
+  try {
+    authorize(principal, document, payload.operationName);
+  } catch (error) {
+    return [new GraphQLError((error as Error).message, { extensions: { code: 'FORBIDDEN' } })];
+  }
   return {
     schema,
     document,
     operationName: payload.operationName ?? null,
     variableValues: payload.variables ?? null,
-    contextValue: await createContext(),
+    contextValue: await createContext(principal),
   };
 }

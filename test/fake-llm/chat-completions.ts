@@ -49,12 +49,16 @@ function usageOf(body: ChatCompletionBody, tokens: number) {
   return { prompt_tokens: prompt, completion_tokens: tokens, total_tokens: prompt + tokens };
 }
 
-/** Answers one `/v1/chat/completions` request per `behaviour` (faults already handled). */
+/**
+ * Answers one `/v1/chat/completions` request per `behaviour` (faults already handled).
+ * `onFirstToken` is called when streaming, just before the first token (or refusal) is written.
+ */
 export async function answerChat(
   res: ServerResponse,
   body: ChatCompletionBody,
   behaviour: FakeBehaviour,
   signal: AbortSignal,
+  onFirstToken: () => void = () => undefined,
 ): Promise<void> {
   const model = body.model ?? 'fake-model';
   const text = replyFor(body, behaviour);
@@ -92,6 +96,7 @@ export async function answerChat(
   await writeEvent(res, chunk({ role: 'assistant', content: '' }));
   if (!(await pause(behaviour.firstTokenDelayMs, signal))) return;
   if (behaviour.refusal !== undefined) {
+    onFirstToken();
     await writeEvent(res, chunk({ refusal: behaviour.refusal }));
   } else {
     for (const [index, token] of tokens.entries()) {
@@ -110,6 +115,7 @@ export async function answerChat(
                 },
               ],
             };
+      if (index === 0) onFirstToken();
       await writeEvent(res, chunk(delta));
     }
     // A reply shorter than the fault point still gets the fault, at its end.

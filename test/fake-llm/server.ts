@@ -17,6 +17,12 @@ export interface RecordedRequest {
   at: number;
   /** True once the client went away before the response was complete. */
   aborted: boolean;
+  /**
+   * Streaming chat: when the first token (or refusal) was handed to the socket, as
+   * `performance.timeOrigin + performance.now()` — epoch ms with sub-ms resolution, comparable
+   * with `Date.now()` and, in the same process, exactly with other readings of that sum.
+   */
+  firstTokenAt?: number;
 }
 
 /** Options of {@link createFakeLlmServer}. */
@@ -80,7 +86,10 @@ export async function createFakeLlmServer(
       });
     }
     const routes: Record<string, (behaviour: FakeBehaviour) => Promise<void> | void> = {
-      '/v1/chat/completions': (b) => answerChat(res, body as ChatCompletionBody, b, gone.signal),
+      '/v1/chat/completions': (b) =>
+        answerChat(res, body as ChatCompletionBody, b, gone.signal, () => {
+          record.firstTokenAt ??= performance.timeOrigin + performance.now();
+        }),
       '/v1/embeddings': (b) => answerEmbeddings(res, body as EmbeddingsBody, b),
     };
     const route = req.method === 'POST' ? routes[path] : undefined;

@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { migrate } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/database.js';
+import { openCheckpointSaver } from '../../src/checkpoints/index.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { silentLogger } from '../../src/logger.js';
 import { CACHE_DIR, pgliteTemplateFile, templateDatabaseName, withDatabase } from './template.js';
@@ -67,4 +68,5 @@ async function prepareSchema(pool: pg.Pool, mode: Database['mode']): Promise<voi
   const queue = createJobQueue({ db, logger: silentLogger });
   await queue.start();
   await queue.stop();
+  await openCheckpointSaver(pool);
 }

@@ -1,6 +1,9 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createServer, type BallastServer } from '../../src/server/create-server.js';
 import { startServices, type RunningServices } from '../../src/app/start-services.js';
+import { OPEN_PRINCIPAL, type AuthMode } from '../../src/auth/authenticate.js';
+import type { Principal } from '../../src/auth/principal.js';
+import type { RateLimitSettings } from '../../src/security/rate-limits.js';
 import { createContextFactory } from '../../src/graphql/context.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 import type { Database } from '../../src/db/database.js';
@@ -17,6 +20,7 @@ export interface TestServer {
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    principal?: Principal,
   ): Promise<{ data?: T | null; errors?: readonly GraphQLFormattedError[] }>;
   stop(): Promise<void>;
 }
@@ -36,6 +40,13 @@ export interface TestServerOptions {
   worker?: boolean;
   /** Job expiry, for crash tests. Default: 300 s. */
   jobExpireInSeconds?: number;
+  /** Run lease, for crash tests. Default: 30 s. */
+  runLeaseSeconds?: number;
+  /** Default: open. */
+  authMode?: AuthMode;
+  jwtSecret?: string;
+  rateLimits?: RateLimitSettings;
+  allowedOrigins?: string[];
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -47,11 +58,17 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     models: options.models ?? DEFAULT_MODELS_CONFIG,
     ...(options.modelDeps ? { modelDeps: options.modelDeps } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    auth: {
+      mode: options.authMode ?? 'open',
+      jwt: options.jwtSecret ? { secret: options.jwtSecret } : undefined,
+    },
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     jobs: {
       worker: options.worker ?? true,
       expireInSeconds: options.jobExpireInSeconds ?? 300,
       maintenanceIntervalSeconds: 1,
       pollingIntervalSeconds: 0.5,
+      ...(options.runLeaseSeconds ? { runLeaseSeconds: options.runLeaseSeconds } : {}),
     },
   });
   const production = options.production ?? false;
@@ -60,6 +77,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     introspection: !production,
     sandbox: !production,
     includeStacktrace: !production,
+    allowedOrigins: options.allowedOrigins ?? [],
   });
   const url = await server.listen(0, '127.0.0.1');
   const createContext = createContextFactory(services);
@@ -67,10 +85,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     server,
     url,
     services,
-    async execute(query, variables) {
+    async execute(query, variables, principal = OPEN_PRINCIPAL) {
       const response = await server.apollo.executeOperation(
         { query, variables },
-        { contextValue: await createContext() },
+        { contextValue: await createContext(principal) },
       );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;

@@ -1,3 +1,4 @@
+import { traceEmbeddingAttempt, type TracedEmbeddingModel } from '../../telemetry/index.js';
 import type { ModelPolicy } from '../resilience/model-policy.js';
 import type { EmbedOptions, EmbeddingModel, ModelStatus } from '../types.js';
 import type { EmbeddingBackend } from './embedding-backend.js';
@@ -24,6 +25,7 @@ export class ResilientEmbeddingModel implements EmbeddingModel {
   readonly #backend: EmbeddingBackend;
   readonly #policy: ModelPolicy;
   readonly #batchSize: number;
+  readonly #traced: TracedEmbeddingModel;
 
   constructor(options: ResilientEmbeddingModelOptions) {
     this.id = options.id;
@@ -32,15 +34,24 @@ export class ResilientEmbeddingModel implements EmbeddingModel {
     this.#backend = options.backend;
     this.#policy = options.policy;
     this.#batchSize = options.batchSize;
+    this.#traced = {
+      id: options.id,
+      kind: options.backend.kind,
+      model: options.backend.model,
+      dimensions: options.backend.dimensions,
+    };
   }
 
-  /** Embeds `texts` in order, one policy-wrapped request per batch. */
+  /** Embeds `texts` in order, one policy-wrapped request (an `embeddings` span) per batch. */
   async embed(texts: string[], opts: EmbedOptions = {}): Promise<number[][]> {
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += this.#batchSize) {
       const batch = texts.slice(start, start + this.#batchSize);
       const embedded = await this.#policy.execute(
-        ({ signal }) => this.#backend.embedBatch(batch, signal),
+        ({ signal }) =>
+          traceEmbeddingAttempt(this.#traced, batch.length, () =>
+            this.#backend.embedBatch(batch, signal),
+          ),
         opts.signal ? { signal: opts.signal } : {},
       );
       vectors.push(...embedded);

@@ -5,7 +5,8 @@ export type ProviderChunk =
   | { type: 'text'; text: string }
   | { type: 'refusal'; text: string }
   | { type: 'usage'; usage: TokenUsage }
-  | { type: 'finish'; reason: string };
+  // `model`: the model that answered, when the provider says (it may differ from the one asked).
+  | { type: 'finish'; reason: string; model?: string };
 
 /** Structured output requested from a provider. */
 export interface StructuredSpec {

@@ -95,8 +95,14 @@ function* toProviderChunks(chunk: AIMessageChunk): Generator<ProviderChunk> {
       type: 'usage',
       usage: { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens },
     };
-  const finish = (chunk.response_metadata as { finish_reason?: unknown }).finish_reason;
-  if (typeof finish === 'string') yield { type: 'finish', reason: finish };
+  const metadata = chunk.response_metadata as { finish_reason?: unknown; model_name?: unknown };
+  const finish = metadata.finish_reason;
+  if (typeof finish === 'string') {
+    const model = metadata.model_name;
+    yield typeof model === 'string' && model !== ''
+      ? { type: 'finish', reason: finish, model }
+      : { type: 'finish', reason: finish };
+  }
 }
 
 function responseFormat(spec: StructuredSpec) {

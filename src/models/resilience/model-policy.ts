@@ -11,6 +11,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import type { Logger } from '../../logger.js';
+import { recordCircuitTransition, recordRetry } from '../../telemetry/index.js';
 import type { BreakerSettings } from '../config-schema.js';
 import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
 import type { CircuitStateName, ModelAttempt } from '../types.js';
@@ -48,6 +49,8 @@ export interface AttemptContext {
   signal: AbortSignal;
   /** Aborted only by the caller or shutdown: tells a cancel from a timeout. */
   callerSignal: AbortSignal;
+  /** 0 for the first request of the call, 1 for the first retry… */
+  attempt: number;
 }
 
 /** Options of {@link ModelPolicy.execute}. */
@@ -104,11 +107,16 @@ export class ModelPolicy {
       // cockatiel keeps its own openedAt private; this mirror only feeds `circuitState`.
       this.#openedAt = Date.now();
       log.warn({ event: 'circuit_open' }, 'model circuit opened');
+      recordCircuitTransition(this.id, 'OPEN');
     });
-    this.#breaker.onHalfOpen(() =>
-      log.info({ event: 'circuit_half_open' }, 'model circuit probing'),
-    );
-    this.#breaker.onReset(() => log.info({ event: 'circuit_closed' }, 'model circuit closed'));
+    this.#breaker.onHalfOpen(() => {
+      log.info({ event: 'circuit_half_open' }, 'model circuit probing');
+      recordCircuitTransition(this.id, 'HALF_OPEN');
+    });
+    this.#breaker.onReset(() => {
+      log.info({ event: 'circuit_closed' }, 'model circuit closed');
+      recordCircuitTransition(this.id, 'CLOSED');
+    });
   }
 
   /** CLOSED, OPEN, or HALF_OPEN (probing, or cooled down so the next call will probe). */
@@ -145,20 +153,25 @@ export class ModelPolicy {
     const log = new AttemptLog(this.id, this.stats, this.#now, options.onAttempt);
     const classify = (error: unknown) =>
       toModelCallError(this.id, error, { cancelled: caller.signal.aborted, outputStarted: false });
+    let attempts = 0;
+    let lastFailure = '';
     try {
       if (caller.signal.aborted) throw new ModelCallError(this.id, failureOf('CANCELLED'));
       if (this.isOpen()) throw new ModelCallError(this.id, failureOf('CIRCUIT_OPEN'));
       return await this.#pipeline.execute(async ({ signal }) => {
         // The aggressive timeout has already given up on this call; do not start a request.
         if (signal.aborted) throw new Error('abandoned');
+        const number = attempts++;
+        if (number > 0) recordRetry(this.id, number, lastFailure);
         const entry = log.open();
         try {
-          const value = await attempt({ signal, callerSignal: caller.signal });
+          const value = await attempt({ signal, callerSignal: caller.signal, attempt: number });
           log.close(entry);
           return value;
         } catch (error) {
           const failure = classify(error);
           log.close(entry, failure.failure.code);
+          lastFailure = failure.failure.code;
           throw failure;
         }
       }, caller.signal);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { traceChatAttempt, type ModelPrice, type TracedChatModel } from '../../telemetry/index.js';
 import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
 import type { ChatProvider, StructuredSpec } from '../providers/chat-provider.js';
 import type { ModelPolicy } from '../resilience/model-policy.js';
@@ -35,6 +36,8 @@ export interface ChatModelOptions {
   firstTokenTimeoutMs: number;
   /** Longest silence between tokens once streaming. */
   stallTimeoutMs: number;
+  /** USD per million tokens, for cost accounting. Default: unknown (local models: free). */
+  price?: ModelPrice | undefined;
 }
 
 /**
@@ -48,12 +51,14 @@ export class ChatModel {
   readonly provider: ChatProvider;
   readonly #policy: ModelPolicy;
   readonly #attemptModel: StreamAttemptModel;
+  readonly #traced: TracedChatModel;
 
   constructor(options: ChatModelOptions) {
     this.id = options.id;
     this.provider = options.provider;
     this.#policy = options.policy;
     this.#attemptModel = options;
+    this.#traced = { id: options.id, provider: options.provider, price: options.price };
   }
 
   /** Whether this model can continue another model's partial answer. */
@@ -78,7 +83,7 @@ export class ChatModel {
     };
   }
 
-  /** Streams one answer from this model. */
+  /** Streams one answer from this model; each attempt is a `chat` span. */
   async *stream(
     request: ChatRequest,
     options: ModelCallOptions = {},
@@ -86,10 +91,14 @@ export class ChatModel {
     const channel = new AsyncChannel<string>();
     const consumerGone = new AbortController();
     const signal = linkSignals([request.signal, consumerGone.signal]);
+    const structured = options.structured !== undefined;
     const done = this.#policy.execute(
       (ctx) =>
-        streamAttempt(this.#attemptModel, request, options.structured, ctx, (text) =>
-          channel.push(text),
+        traceChatAttempt(this.#traced, request, { attempt: ctx.attempt, structured }, (onToken) =>
+          streamAttempt(this.#attemptModel, request, options.structured, ctx, (text) => {
+            onToken(text);
+            channel.push(text);
+          }),
         ),
       {
         signal: signal.signal,

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.js';
+import { recordFallback } from '../../telemetry/index.js';
 import { toModelCallError, type ModelCallError } from '../failures.js';
 import type { ChatRequest, ChatStreamEvent, ModelAttempt, TokenUsage } from '../types.js';
 import type { ChatModel } from './chat-model.js';
@@ -36,6 +37,7 @@ export async function* streamWithFailover(
         { event: 'model_fallback', fromModel: previous.id, toModel: model.id, reason, restart },
         'model fallback',
       );
+      recordFallback({ fromModel: previous.id, toModel: model.id, reason, restart });
       yield { type: 'fallback', fromModel: previous.id, toModel: model.id, reason, restart };
     }
     fallbackPath.push(model.id);

@@ -17,6 +17,7 @@ export interface StreamAttemptModel {
  * One streamed attempt: forwards each token to `onToken` under the first-token and stall
  * watchdogs, and accepts the stream only if it ended with a finish reason — a stream that just
  * stops is cut, never complete. Failures are classified knowing whether output had started.
+ * Resolves with the usage the provider reported and how it finished (for the `chat` span).
  */
 export async function streamAttempt(
   model: StreamAttemptModel,
@@ -24,11 +25,11 @@ export async function streamAttempt(
   structured: StructuredSpec | undefined,
   { signal, callerSignal }: AttemptContext,
   onToken: (text: string) => void,
-): Promise<{ usage?: TokenUsage }> {
+): Promise<{ usage?: TokenUsage; finish?: { reason: string; model: string | undefined } }> {
   const watchdog = new StreamWatchdog(model.firstTokenTimeoutMs, model.stallTimeoutMs);
   const attemptSignal = linkSignals([signal, watchdog.signal]);
   let started = false;
-  let finished = false;
+  let finish: { reason: string; model: string | undefined } | undefined;
   let refused = false;
   let usage: TokenUsage | undefined;
   try {
@@ -43,15 +44,15 @@ export async function streamAttempt(
         onToken(chunk.text);
       } else if (chunk.type === 'refusal') refused = true;
       else if (chunk.type === 'usage') usage = addUsage(usage, chunk.usage);
-      else finished = true;
+      else finish = { reason: chunk.reason, model: chunk.model };
     }
     // ChatOpenAI ends a stream quietly when its signal aborts: never take that as complete.
     attemptSignal.signal.throwIfAborted();
     if (refused) throw new ModelCallError(model.id, failureOf('REFUSAL'));
-    if (!finished) {
+    if (!finish) {
       throw new ModelCallError(model.id, failureOf(started ? 'STREAM_CUT' : 'CONNECTION'));
     }
-    return usage === undefined ? {} : { usage };
+    return usage === undefined ? { finish } : { usage, finish };
   } catch (error) {
     const cause = watchdog.signal.aborted ? watchdog.signal.reason : error;
     throw toModelCallError(model.id, cause, {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import { recordFallback } from '../../telemetry/index.js';
 import { toModelCallError, type ModelCallError } from '../failures.js';
 import type { ChatRequest, ChatResult, ModelAttempt, StructuredOptions } from '../types.js';
 import type { ChatModel } from './chat-model.js';
@@ -23,12 +24,14 @@ export async function generateStructuredWithFailover<T>(
   let lastFailure: ModelCallError | undefined;
   for (const model of chain) {
     if (lastFailure !== undefined) {
+      const reason = lastFailure.failure.code;
+      recordFallback({ fromModel: lastFailure.model, toModel: model.id, reason });
       logger.warn(
         {
           event: 'model_fallback',
           fromModel: lastFailure.model,
           toModel: model.id,
-          reason: lastFailure.failure.code,
+          reason,
         },
         'model fallback',
       );

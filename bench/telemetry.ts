@@ -1,0 +1,448 @@
+// `npm run bench -- telemetry`: what tracing costs in runs per second. Three Ballast servers run
+// side by side, each alone in a child process started exactly as in production:
+//   off   — `node --import tsx` (no OpenTelemetry at all);
+//   store — `node --import tsx --import ./src/telemetry.ts` (the embedded default: every span
+//           kept, redacted on read, in the in-memory store; metrics for /metrics);
+//   otlp  — the same with OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics exported in
+//           batches over OTLP/HTTP to a sink in this process (no store).
+// This process is the client and the fake model (zero latency, so the server's own work is all
+// there is): `ask` over HTTP, then `runEvents` over graphql-ws until `RunCompleted`, a fixed
+// number in flight. Each server gets a copy of the same seeded database. The machine is shared,
+// so the servers take turns in short batches, in rotating order, many times: each comparison is
+// between batches seconds apart. Reported: runs/s (median over batches, and the median of the
+// per-round ratio to `off`), and each server's CPU time per run over the whole phase (batching
+// and export included, since the OTLP server exports after its batches). Both database modes:
+// embedded PGlite and the local PostgreSQL (BENCH_DATABASE_URL).
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Client } from 'graphql-ws';
+import pg from 'pg';
+import { BENCH_POSTGRES_URL, median, round as roundTo } from './_support.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const MODES = ['off', 'store', 'otlp'] as const;
+type Mode = (typeof MODES)[number];
+type DbMode = 'EMBEDDED' | 'POSTGRES';
+const ROUNDS = 10;
+const WARMUP_RUNS = 20;
+const BATCH_RUNS = 30;
+const CONCURRENCY = 8;
+const TARGET_PCT = 5;
+
+// One reply fits both structured outputs the graph asks for (grade, then the answer); not
+// grounded, so nothing is cached and every run calls the model twice.
+const UNIVERSAL_REPLY = {
+  json: {
+    relevant: true,
+    score: 0.9,
+    relevantChunkIds: [],
+    answer: 'Parental leave is sixteen weeks at full pay.',
+    citations: [],
+    grounded: false,
+  },
+};
+
+const DOCUMENTS = [
+  {
+    title: 'Leave policy',
+    chunks: [
+      'Annual leave is twenty-five days per year. Leave requests need the approval of your manager.',
+      'Parental leave is sixteen weeks at full pay. It can start up to four weeks before the birth.',
+    ],
+  },
+  {
+    title: 'Security policy',
+    chunks: [
+      'Passwords rotate every ninety days. Two-factor authentication is mandatory for VPN access.',
+    ],
+  },
+];
+
+/** What the parent tells a child: where its database and model are. */
+interface ChildArgs {
+  db: { mode: 'EMBEDDED'; dumpFile: string } | { mode: 'POSTGRES'; url: string };
+  fakeUrl: string;
+}
+
+type ChildMessage =
+  { type: 'ready'; url: string } | { type: 'stats'; spans: number | null; cpuMs: number };
+
+// ───────────────────────────── child: one server ─────────────────────────────
+
+async function runChild(args: ChildArgs): Promise<void> {
+  const { silentLogger } = await import('../src/logger.js');
+  const { parseModelsConfig } = await import('../src/models/config.js');
+  const { startTestServer } = await import('../test/support/test-server.js');
+  const { activeTelemetry } = await import('../src/telemetry/index.js');
+  const db =
+    args.db.mode === 'EMBEDDED'
+      ? await (
+          await import('../src/db/embedded.js')
+        ).openEmbeddedDatabase({
+          loadDataDir: new Blob([readFileSync(args.db.dumpFile)]),
+          logger: silentLogger,
+        })
+      : await (
+          await import('../src/db/postgres.js')
+        ).openPostgresDatabase({ url: args.db.url, max: 10, logger: silentLogger });
+  const parsed = parseModelsConfig(
+    {
+      chat: [{ id: 'primary', baseURL: args.fakeUrl, model: 'primary', maxRetries: 0 }],
+      embedding: { id: 'emb', provider: 'local' },
+    },
+    {},
+  );
+  if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+  const server = await startTestServer({
+    db,
+    models: parsed.config,
+    ...(args.db.mode === 'POSTGRES' ? { databaseUrl: args.db.url } : {}),
+  });
+  process.on('message', async (message: { type: string }) => {
+    if (message.type !== 'stats') return;
+    // Spans still waiting in a batch are part of the cost of the runs before.
+    await activeTelemetry()?.forceFlush();
+    const cpu = process.cpuUsage();
+    process.send!({
+      type: 'stats',
+      spans: activeTelemetry()?.store?.stats().spans ?? null,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    } satisfies ChildMessage);
+  });
+  process.on('disconnect', () => {
+    void server
+      .stop()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  });
+  process.send!({ type: 'ready', url: server.url } satisfies ChildMessage);
+}
+
+// ───────────────────────────── parent: the client ─────────────────────────────
+
+/** A seeded, migrated database each child starts a copy of. */
+interface Template {
+  mode: DbMode;
+  collectionId: string;
+  /** A fresh copy for one child. */
+  copy(): Promise<ChildArgs['db']>;
+  dispose(): Promise<void>;
+}
+
+async function seed(pool: pg.Pool): Promise<string> {
+  const { LocalHashingEmbedder } = await import('../src/models/index.js');
+  const { seedCollection } = await import('../test/integration/graphs/support/seed-collection.js');
+  const { encodeId } = await import('../src/graphql/ids.js');
+  const seeded = await seedCollection(pool, new LocalHashingEmbedder(), 'bench', DOCUMENTS);
+  return encodeId('Collection', seeded.collectionId);
+}
+
+async function prepareSchema(pool: pg.Pool, mode: DbMode): Promise<void> {
+  const { migrate } = await import('../src/db/migrate.js');
+  const { createJobQueue } = await import('../src/jobs/job-queue.js');
+  const { openCheckpointSaver } = await import('../src/checkpoints/index.js');
+  const { silentLogger } = await import('../src/logger.js');
+  await migrate(pool);
+  const queue = createJobQueue({
+    db: { pool, mode, close: async () => undefined },
+    logger: silentLogger,
+  });
+  await queue.start();
+  await queue.stop();
+  await openCheckpointSaver(pool);
+}
+
+async function embeddedTemplate(): Promise<Template> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pglite = await PGlite.create({ extensions: { vector } });
+  const pool = new pg.Pool(createPgConfig(pglite));
+  await prepareSchema(pool, 'EMBEDDED');
+  const collectionId = await seed(pool);
+  await pool.end();
+  const dump = await pglite.dumpDataDir('gzip');
+  await pglite.close();
+  const dir = mkdtempSync(path.join(tmpdir(), 'ballast-bench-telemetry-'));
+  const dumpFile = path.join(dir, 'template.tar.gz');
+  writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
+  return {
+    mode: 'EMBEDDED',
+    collectionId,
+    copy: async () => ({ mode: 'EMBEDDED', dumpFile }),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function postgresTemplate(): Promise<Template> {
+  const admin = new pg.Client({ connectionString: BENCH_POSTGRES_URL });
+  await admin.connect();
+  const prefix = `ballast_bench_tel_${process.pid}`;
+  const urlOf = (name: string) => {
+    const url = new URL(BENCH_POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  await admin.query(`CREATE DATABASE ${prefix}_t`);
+  const pool = new pg.Pool({ connectionString: urlOf(`${prefix}_t`), max: 2 });
+  await prepareSchema(pool, 'POSTGRES');
+  const collectionId = await seed(pool);
+  await pool.end();
+  const copies: string[] = [];
+  return {
+    mode: 'POSTGRES',
+    collectionId,
+    async copy() {
+      const name = `${prefix}_${copies.length}`;
+      copies.push(name);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${prefix}_t`);
+      return { mode: 'POSTGRES', url: urlOf(name) };
+    },
+    async dispose() {
+      for (const name of [...copies, `${prefix}_t`]) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }
+      await admin.end();
+    },
+  };
+}
+
+/** An OTLP/HTTP endpoint that accepts everything and counts the spans it received. */
+async function startOtlpSink(): Promise<{ url: string; spans(): number; close(): Promise<void> }> {
+  let traceBodies: string[] = [];
+  const server: Server = createHttpServer((request, response) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      if (request.url?.endsWith('/v1/traces')) traceBodies.push(body);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    spans() {
+      let count = 0;
+      for (const body of traceBodies) {
+        const parsed = JSON.parse(body) as {
+          resourceSpans?: { scopeSpans?: { spans?: unknown[] }[] }[];
+        };
+        for (const resource of parsed.resourceSpans ?? [])
+          for (const scope of resource.scopeSpans ?? []) count += scope.spans?.length ?? 0;
+      }
+      traceBodies = [];
+      return count;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function startChild(
+  mode: Mode,
+  args: ChildArgs,
+  sinkUrl: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production' };
+  if (mode === 'otlp') env['OTEL_EXPORTER_OTLP_ENDPOINT'] = sinkUrl;
+  const child = fork(SELF, ['--child', JSON.stringify(args)], {
+    cwd: ROOT,
+    env,
+    execArgv: ['--import', 'tsx', ...(mode === 'off' ? [] : ['--import', './src/telemetry.ts'])],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`bench child (${mode}) exited with ${String(code)}`);
+    }),
+  ])) as [ChildMessage];
+  if (message.type !== 'ready') throw new Error('unexpected message from the bench child');
+  return { child, url: message.url };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = once(child, 'exit');
+  child.disconnect();
+  await exited;
+}
+
+async function post<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+function completion(ws: Client, runId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    ws.subscribe<{ runEvents: { __typename: string } }>(
+      {
+        query: 'subscription ($id: ID!) { runEvents(runId: $id) { __typename } }',
+        variables: { id: runId },
+      },
+      {
+        next: ({ data, errors }) => {
+          if (errors) reject(new Error(JSON.stringify(errors)));
+          const type = data?.runEvents.__typename;
+          if (type === 'RunFailed' || type === 'RunCancelled') reject(new Error(`run ${type}`));
+        },
+        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+        complete: () => resolve(),
+      },
+    );
+  });
+}
+
+/** Runs `runs` runs end to end, `concurrency` at a time; resolves with the elapsed ms. */
+async function drive(url: string, collectionId: string, runs: number, offset: number) {
+  const { wsClient } = await import('../test/support/graphql-ws-client.js');
+  const ws = wsClient(url);
+  let issued = 0;
+  const worker = async () => {
+    while (issued < runs) {
+      const n = offset + issued++;
+      const question = `Question ${n}: how long is parental leave?`;
+      const { ask } = await post<{ ask: { id: string } }>(
+        url,
+        'mutation ($input: AskInput!) { ask(input: $input) { id } }',
+        { input: { collectionId, question } },
+      );
+      await completion(ws, ask.id);
+    }
+  };
+  const started = performance.now();
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  } finally {
+    await ws.dispose();
+  }
+  return performance.now() - started;
+}
+
+async function statsOf(child: ChildProcess): Promise<{ spans: number | null; cpuMs: number }> {
+  child.send({ type: 'stats' });
+  const [message] = (await once(child, 'message')) as [ChildMessage];
+  if (message.type !== 'stats') throw new Error('unexpected message from the bench child');
+  return message;
+}
+
+async function measureDatabase(
+  template: Template,
+  fakeUrl: string,
+  sink: Awaited<ReturnType<typeof startOtlpSink>>,
+) {
+  const servers = [] as { mode: Mode; child: ChildProcess; url: string; offset: number }[];
+  try {
+    for (const mode of MODES) {
+      const started = await startChild(mode, { db: await template.copy(), fakeUrl }, sink.url);
+      servers.push({ mode, ...started, offset: 0 });
+    }
+    for (const server of servers) {
+      await drive(server.url, template.collectionId, WARMUP_RUNS, 0);
+      server.offset = WARMUP_RUNS;
+    }
+    await Promise.all(servers.map((server) => statsOf(server.child)));
+    sink.spans();
+    const before = await Promise.all(servers.map((server) => statsOf(server.child)));
+    const batches: Record<Mode, number[]> = { off: [], store: [], otlp: [] };
+    const ratios: Record<Mode, number[]> = { off: [], store: [], otlp: [] };
+    for (let r = 0; r < ROUNDS; r++) {
+      const round: Partial<Record<Mode, number>> = {};
+      for (let i = 0; i < servers.length; i++) {
+        const server = servers[(i + r) % servers.length]!;
+        const elapsed = await drive(server.url, template.collectionId, BATCH_RUNS, server.offset);
+        server.offset += BATCH_RUNS;
+        round[server.mode] = (BATCH_RUNS * 1000) / elapsed;
+        batches[server.mode].push(round[server.mode]!);
+      }
+      for (const mode of MODES) ratios[mode].push(round[mode]! / round.off!);
+      console.log(
+        `bench telemetry: ${template.mode} round ${r + 1}/${ROUNDS}: ` +
+          MODES.map((mode) => `${mode} ${roundTo(round[mode]!, 1)}`).join(', ') +
+          ' runs/s',
+      );
+    }
+    const after = await Promise.all(servers.map((server) => statsOf(server.child)));
+    const measured = ROUNDS * BATCH_RUNS;
+    const exportedSpans = sink.spans();
+    const result = (index: number) => {
+      const mode = servers[index]!.mode;
+      const spans = after[index]!.spans;
+      return {
+        runsPerSecond: roundTo(median(batches[mode]), 1),
+        cpuMsPerRun: roundTo((after[index]!.cpuMs - before[index]!.cpuMs) / measured, 1),
+        spansPerRun:
+          mode === 'otlp'
+            ? roundTo(exportedSpans / measured, 1)
+            : spans === null
+              ? null
+              : roundTo((spans - before[index]!.spans!) / measured, 1),
+        batchesRunsPerSecond: batches[mode].map((v) => roundTo(v, 1)),
+      };
+    };
+    const byMode = Object.fromEntries(
+      servers.map((server, i) => [server.mode, result(i)]),
+    ) as Record<Mode, ReturnType<typeof result>>;
+    const overhead = (mode: Mode) => ({
+      runsPerSecondPct: roundTo((1 - median(ratios[mode])) * 100, 1),
+      cpuPerRunPct: roundTo((byMode[mode].cpuMsPerRun / byMode.off.cpuMsPerRun - 1) * 100, 1),
+    });
+    const store = overhead('store');
+    const otlp = overhead('otlp');
+    return {
+      ...byMode,
+      overhead: { store, otlp },
+      metTarget: store.runsPerSecondPct <= TARGET_PCT && otlp.runsPerSecondPct <= TARGET_PCT,
+    };
+  } finally {
+    for (const server of servers) await stopChild(server.child);
+  }
+}
+
+/** See the header comment. */
+export default async function benchTelemetry() {
+  const { createFakeLlmServer } = await import('../test/fake-llm/server.js');
+  const fake = await createFakeLlmServer();
+  fake.script('primary', UNIVERSAL_REPLY);
+  const sink = await startOtlpSink();
+  const results: Record<string, unknown> = {};
+  try {
+    for (const make of [embeddedTemplate, postgresTemplate]) {
+      const template = await make();
+      try {
+        results[template.mode] = await measureDatabase(template, fake.url, sink);
+      } finally {
+        await template.dispose();
+      }
+    }
+  } finally {
+    await sink.close();
+    await fake.close();
+  }
+  return {
+    method:
+      `ask over HTTP → RunCompleted over graphql-ws, zero-latency fake model (2 calls per run), ` +
+      `${CONCURRENCY} runs in flight; three servers (off, store, otlp) alive at once, ` +
+      `${WARMUP_RUNS} warm-up runs each, then ${ROUNDS} rounds of ${BATCH_RUNS}-run batches in ` +
+      `rotating order; overhead = 1 − median per-round runs/s ratio to off, and CPU per run ` +
+      `over the whole phase`,
+    targetOverheadPct: TARGET_PCT,
+    ...results,
+  };
+}
+
+if (process.argv[2] === '--child') await runChild(JSON.parse(process.argv[3]!) as ChildArgs);

@@ -1,0 +1,45 @@
+import { pruneCheckpoints } from '../checkpoints/index.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { pruneRunEvents } from '../runs/prune-run-events.js';
+
+/** Retention settings of {@link startMaintenance}. */
+export interface MaintenanceOptions {
+  db: Database;
+  logger: Logger;
+  /** Event logs of runs finished longer ago are deleted. Default: 7 days. */
+  runEventsRetentionMs?: number;
+  /** Threads idle longer keep only their latest checkpoint. Default: 30 days. */
+  checkpointIdleMs?: number;
+  /** How often retention runs. Default: 1 hour. */
+  intervalMs?: number;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** One retention pass: old run events and old checkpoints. */
+export async function runMaintenance(options: MaintenanceOptions): Promise<void> {
+  const events = await pruneRunEvents(options.db.pool, options.runEventsRetentionMs ?? 7 * DAY);
+  const checkpoints = await pruneCheckpoints(options.db.pool, {
+    idleFor: options.checkpointIdleMs ?? 30 * DAY,
+    keepLatest: 1,
+  });
+  if (events > 0 || checkpoints.checkpoints > 0) {
+    options.logger.info({ events, checkpoints }, 'retention pruned old data');
+  }
+}
+
+/**
+ * Runs retention now and then every `intervalMs`; idempotent, so every replica may run it.
+ * @returns a function that stops it.
+ */
+export function startMaintenance(options: MaintenanceOptions): () => void {
+  const pass = () =>
+    runMaintenance(options).catch((error: unknown) =>
+      options.logger.warn({ err: error }, 'retention pass failed'),
+    );
+  void pass();
+  const timer = setInterval(() => void pass(), options.intervalMs ?? 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,57 @@
+import type pg from 'pg';
+import { AppError } from '../errors.js';
+import { DEFAULT_WORKSPACE_ID } from '../workspaces/default-workspace.js';
+import { API_KEY_PREFIX, verifyApiKey } from './api-keys.js';
+import type { JwtVerifier } from './jwt.js';
+import type { Principal } from './principal.js';
+
+/** `open`: callers without credentials act as admin of the default workspace (loopback only). */
+export type AuthMode = 'open' | 'required';
+
+/** Credentials as a transport carries them. */
+export interface Credentials {
+  /** `Authorization` header or `connectionParams.authorization`: `Bearer <key or JWT>`. */
+  authorization?: string | null | undefined;
+  /** `X-API-Key` header or `connectionParams.apiKey`. */
+  apiKey?: string | null | undefined;
+}
+
+/** Turns credentials into a principal; the same for HTTP and WebSocket. */
+export type Authenticator = (credentials: Credentials) => Promise<Principal>;
+
+/** The principal of an unauthenticated caller in open mode. */
+export const OPEN_PRINCIPAL: Principal = Object.freeze({
+  workspaceId: DEFAULT_WORKSPACE_ID,
+  role: 'admin',
+  subject: 'open',
+});
+
+/**
+ * Creates the authenticator. API keys (`blst_…`) are checked against their hashes; other
+ * bearer tokens are verified as JWTs when a verifier is configured. Credentials that are
+ * given are always checked, even in open mode.
+ * @throws {AppError} `UNAUTHENTICATED` (from the returned function) for missing or bad credentials.
+ */
+export function createAuthenticator(options: {
+  pool: pg.Pool;
+  mode: AuthMode;
+  jwt?: JwtVerifier | undefined;
+}): Authenticator {
+  return async (credentials) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
+    const token = credentials.apiKey ?? bearer;
+    if (!token) {
+      if (options.mode === 'open') return OPEN_PRINCIPAL;
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'authentication required: send an API key or a bearer token',
+      );
+    }
+    const principal = token.startsWith(API_KEY_PREFIX)
+      ? await verifyApiKey(options.pool, token)
+      : ((await options.jwt?.(token)) ?? null);
+    if (!principal)
+      throw new AppError('UNAUTHENTICATED', 'invalid, expired or revoked credentials');
+    return principal;
+  };
+}

@@ -1,0 +1,11 @@
+import type { AnswerResolvers, CitationResolvers } from '../../generated/resolvers-types.js';
+
+/** `Answer`: the stored answer of a run. */
+export const Answer: AnswerResolvers = {
+  usage: (answer) => answer.usage ?? null,
+};
+
+/** `Citation`: its chunk (and the chunk's document) through DataLoader, one query per level. */
+export const Citation: CitationResolvers = {
+  chunk: (citation, _args, ctx) => ctx.loaders.chunk.load(citation.chunkId),
+};

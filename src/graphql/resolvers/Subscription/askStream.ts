@@ -1,0 +1,35 @@
+import { cancelRun } from '../../../runs/cancel-run.js';
+import { streamRunEvents } from '../../../runs/stream-run-events.js';
+import { submitRun } from '../../../runs/submit-run.js';
+import { TERMINAL_EVENT_TYPES } from '../../../runs/run-event.js';
+import { toSubmitRunInput } from '../../ask-input.js';
+import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
+
+/**
+ * `Subscription.askStream`: `ask` and `runEvents` in one operation. The run outlives the
+ * subscription unless `cancelOnDisconnect` is set.
+ */
+export const askStream: SubscriptionResolvers['askStream'] = {
+  subscribe: async function* (_parent, args, ctx) {
+    const input = toSubmitRunInput(args.input);
+    await ctx.limits.assertTokenBudget(ctx.principal);
+    const run = await submitRun(ctx, ctx.workspaceId, {
+      ...input,
+      requestedBy: ctx.principal.subject,
+    });
+    let ended = false;
+    try {
+      const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
+      for await (const event of streamRunEvents(deps, ctx.workspaceId, run.id, 0)) {
+        if (TERMINAL_EVENT_TYPES.has(event.type)) ended = true;
+        yield { askStream: event };
+      }
+    } finally {
+      if (!ended && args.input.cancelOnDisconnect) {
+        await cancelRun(ctx, ctx.workspaceId, run.id).catch((error: unknown) =>
+          ctx.logger.warn({ err: error, runId: run.id }, 'cancel on disconnect failed'),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { checkpointHistory } from '../../../checkpoints/index.js';
+import { listThreadRuns } from '../../../runs/find-runs.js';
+import { encodeId } from '../../ids.js';
+import type { ThreadResolvers } from '../../generated/resolvers-types.js';
+
+/** `Thread`: a conversation; its messages are its runs' questions and answers. */
+export const Thread: ThreadResolvers = {
+  id: (row) => encodeId('Thread', row.id),
+  collection: (row, _args, ctx) => ctx.loaders.collection.load(row.collection_id),
+  runs: async (row, _args, ctx) => {
+    const runs = await listThreadRuns(ctx.db.pool, ctx.workspaceId, row.id);
+    for (const run of runs) ctx.loaders.run.prime(run.id, run);
+    return runs;
+  },
+  messages: async (row, _args, ctx) => {
+    const runs = await listThreadRuns(ctx.db.pool, ctx.workspaceId, row.id);
+    return runs.flatMap((run) => {
+      const runId = encodeId('Run', run.id);
+      const question = { role: 'USER' as const, text: run.question, runId, at: run.created_at };
+      return run.answer
+        ? [
+            question,
+            {
+              role: 'ASSISTANT' as const,
+              text: run.answer.text,
+              runId,
+              at: run.finished_at ?? run.created_at,
+            },
+          ]
+        : [question];
+    });
+  },
+  history: (row, args, ctx) =>
+    checkpointHistory(ctx.db.pool, row.id, {
+      limit: Math.min(Math.max(args.last ?? 100, 1), 1000),
+    }),
+  createdAt: (row) => row.created_at,
+  lastActivityAt: (row) => row.last_activity_at,
+};

@@ -1,0 +1,66 @@
+import type { Database } from '../db/database.js';
+import { withTransaction } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { CHANNELS, type Notifier } from '../events/notifier.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { ActiveRuns } from './active-runs.js';
+import { findRunsByIds } from './find-runs.js';
+import { enqueueNextRun } from './run-lifecycle.js';
+import type { RunRow } from './run-row.js';
+
+/** The abort reason {@link cancelRun} gives a run's signal; the executor tells it from a shutdown. */
+export const CANCELLED_BY_CLIENT = 'cancelled by client';
+
+/** What {@link cancelRun} needs. */
+export interface CancelRunDeps {
+  db: Database;
+  queue: JobQueue;
+  notifier: Notifier;
+  activeRuns: ActiveRuns;
+}
+
+/**
+ * Stops a run. A queued run ends at once with `RunCancelled` (the next run of its thread may
+ * start); a running one is aborted wherever it executes — here directly, elsewhere through a
+ * notification — its model request is aborted and its stream ends with `RunCancelled`.
+ * A finished run is returned unchanged.
+ * @throws {AppError} `NOT_FOUND`.
+ */
+export async function cancelRun(
+  deps: CancelRunDeps,
+  workspaceId: string,
+  runId: string,
+): Promise<RunRow> {
+  const { pool } = deps.db;
+  const queued = await withTransaction(pool, async (client) => {
+    const ended = await client.query<{ thread_id: string; last_seq: number }>(
+      `UPDATE runs SET status = 'CANCELLED', cancel_requested = true, finished_at = now(),
+         last_seq = last_seq + 1
+       WHERE id = $1 AND workspace_id = $2 AND status = 'QUEUED'
+       RETURNING thread_id, last_seq`,
+      [runId, workspaceId],
+    );
+    const row = ended.rows[0];
+    if (!row) return false;
+    await client.query(
+      `INSERT INTO run_events (run_id, seq, type, payload) VALUES ($1, $2, 'RunCancelled', '{}')`,
+      [runId, row.last_seq],
+    );
+    await enqueueNextRun(client, deps.queue, row.thread_id);
+    return true;
+  });
+  if (queued) {
+    await deps.notifier.publish(CHANNELS.runEvents, runId);
+  } else {
+    const running = await pool.query(
+      `UPDATE runs SET cancel_requested = true WHERE id = $1 AND workspace_id = $2 AND status = 'RUNNING'`,
+      [runId, workspaceId],
+    );
+    if (running.rowCount && !deps.activeRuns.abort(runId, CANCELLED_BY_CLIENT)) {
+      await deps.notifier.publish(CHANNELS.runCancel, runId);
+    }
+  }
+  const [run] = await findRunsByIds(pool, workspaceId, [runId]);
+  if (!run) throw new AppError('NOT_FOUND', 'run not found');
+  return run;
+}

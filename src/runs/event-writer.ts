@@ -1,0 +1,183 @@
+import type pg from 'pg';
+import { withTransaction } from '../db/database.js';
+import { CHANNELS, type Notifier } from '../events/notifier.js';
+import type { Logger } from '../logger.js';
+import type { RunEvent, RunEventDraft } from './run-event.js';
+
+/** Options of {@link createRunEventWriter}. */
+export interface RunEventWriterOptions {
+  pool: pg.Pool;
+  notifier: Notifier;
+  logger: Logger;
+  runId: string;
+  /** Seq of the first event this writer emits (the run's `last_seq + 1`). */
+  firstSeq: number;
+  /** The run's `attempts` when this execution claimed it: the fencing token. */
+  attempt: number;
+  /** Called once if another execution has claimed the run since (this one must stop). */
+  onFenced?: () => void;
+}
+
+/**
+ * The single writer of one run's event log while the run executes in this process. Live
+ * subscribers in this process read events from memory the moment they are emitted; the
+ * database write (batched, one statement per flush) happens behind them, then other
+ * processes are notified. Seq numbers are assigned here, so live and replayed events agree.
+ * Every write is fenced by the claim's attempt number: once another process has claimed the
+ * run (this one lost its lease), nothing more is written and `onFenced` is called.
+ */
+export interface RunEventWriter {
+  readonly runId: string;
+  readonly firstSeq: number;
+  /** Appends an event: delivered to local listeners now, persisted soon. */
+  emit(draft: RunEventDraft): RunEvent;
+  /** Events of this execution with seq > `seq`, from memory. */
+  eventsAfter(seq: number): RunEvent[];
+  /** Calls `listener` after every emit; returns the unsubscribe function. */
+  onEmit(listener: () => void): () => void;
+  /**
+   * Persists everything pending, then writes `final` and runs `finalize` in one
+   * transaction, so a run's terminal event and its terminal status can never disagree.
+   */
+  finish(
+    final: RunEventDraft,
+    finalize: (client: pg.PoolClient) => Promise<void>,
+  ): Promise<RunEvent | null>;
+  /** Persists everything pending (used when the process stops mid-run). */
+  flush(): Promise<void>;
+  /** True once another execution claimed the run. */
+  readonly fenced: boolean;
+}
+
+/** Thrown inside a write when the run was claimed by another execution. */
+class FencedError extends Error {}
+
+/** A new {@link RunEventWriter}. */
+export function createRunEventWriter(options: RunEventWriterOptions): RunEventWriter {
+  const { pool, notifier, runId } = options;
+  const events: RunEvent[] = [];
+  const listeners = new Set<() => void>();
+  let persistedUpTo = options.firstSeq - 1;
+  let writing: Promise<void> | null = null;
+  let fenced = false;
+
+  // Locks the run row: a concurrent claim (which updates the same row) waits, and a claim
+  // that came first is seen here.
+  const assertOwned = async (client: pg.PoolClient) => {
+    const owner = await client.query<{ attempts: number }>(
+      'SELECT attempts FROM runs WHERE id = $1 FOR UPDATE',
+      [runId],
+    );
+    if (owner.rows[0]?.attempts !== options.attempt) throw new FencedError('run claimed elsewhere');
+  };
+  const fence = () => {
+    if (fenced) return;
+    fenced = true;
+    options.onFenced?.();
+  };
+  const insert = async (runner: Pick<pg.PoolClient, 'query'>, rows: RunEvent[]) => {
+    if (rows.length === 0) return;
+    await runner.query(
+      `WITH inserted AS (
+         INSERT INTO run_events (run_id, seq, type, payload, at)
+         SELECT $1, x.seq, x.type, x.payload, x.at
+         FROM jsonb_to_recordset($2::jsonb) AS x(seq int, type text, payload jsonb, at timestamptz)
+         ON CONFLICT (run_id, seq) DO NOTHING
+         RETURNING seq
+       )
+       UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted)) WHERE id = $1`,
+      [
+        runId,
+        JSON.stringify(
+          rows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, at: e.at })),
+        ),
+      ],
+    );
+  };
+  const unpersisted = () => events.filter((e) => e.seq > persistedUpTo);
+  const writeLoop = async () => {
+    for (let rows = unpersisted(); rows.length > 0 && !fenced; rows = unpersisted()) {
+      try {
+        await withTransaction(pool, async (client) => {
+          await assertOwned(client);
+          await insert(client, rows);
+        });
+      } catch (error) {
+        if (error instanceof FencedError) return fence();
+        throw error;
+      }
+      persistedUpTo = rows.at(-1)!.seq;
+      await notifier.publish(CHANNELS.runEvents, runId);
+    }
+  };
+  const schedule = () => {
+    writing ??= writeLoop()
+      .catch((error: unknown) =>
+        options.logger.error({ err: error, runId }, 'run event write failed'),
+      )
+      .finally(() => {
+        writing = null;
+        if (unpersisted().length > 0 && !fenced) schedule();
+      });
+  };
+  const flush = async () => {
+    while (writing) await writing;
+    if (unpersisted().length > 0) {
+      await writeLoop();
+    }
+  };
+
+  return {
+    runId,
+    firstSeq: options.firstSeq,
+    get fenced() {
+      return fenced;
+    },
+    emit(draft) {
+      const event: RunEvent = {
+        ...draft,
+        runId,
+        seq: options.firstSeq + events.length,
+        at: new Date(),
+      };
+      events.push(event);
+      for (const listener of listeners) listener();
+      if (!fenced) schedule();
+      return event;
+    },
+    eventsAfter(seq) {
+      return events.slice(Math.max(0, seq - options.firstSeq + 1));
+    },
+    onEmit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async finish(final, finalize) {
+      await flush();
+      if (fenced) return null;
+      const event: RunEvent = {
+        ...final,
+        runId,
+        seq: options.firstSeq + events.length,
+        at: new Date(),
+      };
+      try {
+        await withTransaction(pool, async (client) => {
+          await assertOwned(client);
+          await insert(client, [event]);
+          await finalize(client);
+        });
+      } catch (error) {
+        if (!(error instanceof FencedError)) throw error;
+        fence();
+        return null;
+      }
+      events.push(event);
+      persistedUpTo = event.seq;
+      for (const listener of listeners) listener();
+      await notifier.publish(CHANNELS.runEvents, runId);
+      return event;
+    },
+    flush,
+  };
+}

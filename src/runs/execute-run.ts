@@ -1,0 +1,195 @@
+import type { Database } from '../db/database.js';
+import { isAppError } from '../errors.js';
+import type { Notifier } from '../events/notifier.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { Logger } from '../logger.js';
+import { traceRun, type RunTelemetry } from '../telemetry/index.js';
+import type { ActiveRuns } from './active-runs.js';
+import { CANCELLED_BY_CLIENT } from './cancel-run.js';
+import { createRunEventWriter } from './event-writer.js';
+import type { GraphRunner } from './graph-runner.js';
+import { claimRun, enqueueNextRun, renewLease } from './run-lifecycle.js';
+import type { AnswerRecord, RunRow } from './run-row.js';
+import type { RunEventDraft } from './run-event.js';
+import { createTokenCoalescer } from './token-coalescer.js';
+
+/** What {@link executeRun} needs. */
+export interface ExecuteRunDeps {
+  db: Database;
+  queue: JobQueue;
+  notifier: Notifier;
+  logger: Logger;
+  graph: GraphRunner;
+  activeRuns: ActiveRuns;
+  /** A RUNNING run whose lease is not renewed within this is resumed elsewhere. Default: 30 s. */
+  leaseSeconds?: number;
+  /** Token deltas are merged for up to this long. Default: 25 ms. */
+  coalesceMs?: number;
+  /** Called once a run has ended (token budgets are charged here). Default: none. */
+  onFinished?: (run: RunRow, answer: AnswerRecord | null) => Promise<void>;
+}
+
+/** The abort reason when this process shuts down: the run is left for another process. */
+export const PROCESS_STOPPING = 'process stopping';
+/** The abort reason when another process claimed the run after this one's lease ran out. */
+export const LEASE_LOST = 'lease lost';
+
+/**
+ * Executes one run: claims it, streams the graph into the run's event log (first token at
+ * once, later ones coalesced), and ends it — SUCCEEDED, FAILED with a code, or CANCELLED —
+ * writing the terminal event and status in one transaction and queuing the thread's next
+ * run. A run claimed after its process died is resumed from its last checkpoint and says
+ * so with `RunResumed`. On shutdown the run is left RUNNING for another process to resume.
+ * The execution is one `invoke_workflow` span in the trace of the operation that asked, and its
+ * token usage per model is stored in `runs.usage`.
+ */
+export async function executeRun(deps: ExecuteRunDeps, runId: string): Promise<void> {
+  const run = await claimRun(deps.db.pool, runId, deps.leaseSeconds ?? 30);
+  if (!run) return;
+  await traceRun(deps.db.pool, run, (telemetry) => executeClaimed(deps, run, telemetry));
+}
+
+async function executeClaimed(
+  deps: ExecuteRunDeps,
+  run: RunRow,
+  telemetry: RunTelemetry,
+): Promise<void> {
+  const { db, logger } = deps;
+  const runId = run.id;
+  const leaseSeconds = deps.leaseSeconds ?? 30;
+
+  const abort = new AbortController();
+  const writer = createRunEventWriter({
+    pool: db.pool,
+    notifier: deps.notifier,
+    logger,
+    runId,
+    firstSeq: run.last_seq + 1,
+    attempt: run.attempts,
+    onFenced: () => abort.abort(LEASE_LOST),
+  });
+  deps.activeRuns.add(writer, abort);
+  const heartbeat = setInterval(
+    () => {
+      renewLease(db.pool, runId, run.attempts, leaseSeconds)
+        .then((owned) => {
+          if (!owned) abort.abort(LEASE_LOST);
+        })
+        .catch(() => undefined);
+    },
+    (leaseSeconds * 1000) / 3,
+  );
+  const coalescer = createTokenCoalescer({
+    windowMs: deps.coalesceMs ?? 25,
+    flush: (text) => writer.emit({ type: 'TokenDelta', payload: { text } }),
+  });
+  const emit = (event: RunEventDraft) => {
+    coalescer.drain();
+    if (event.type === 'ModelFallback' && event.payload['restart'] === true) coalescer.reset();
+    writer.emit(event);
+  };
+  // Cancelled while its process was dead: end it without running anything.
+  if (run.cancel_requested) abort.abort(CANCELLED_BY_CLIENT);
+  const resumed = run.attempts > 1;
+  emit(
+    resumed
+      ? { type: 'RunResumed', payload: { attempt: run.attempts } }
+      : { type: 'RunStarted', payload: {} },
+  );
+
+  let answer: AnswerRecord | null = null;
+  let failure: { code: string; message: string } | null = null;
+  try {
+    abort.signal.throwIfAborted();
+    const outputs = deps.graph.run(
+      {
+        runId,
+        threadId: run.thread_id,
+        workspaceId: run.workspace_id,
+        collectionId: run.collection_id,
+        question: run.question,
+        resume: resumed,
+        fromCheckpointId: run.from_checkpoint_id,
+      },
+      abort.signal,
+    );
+    for await (const output of outputs) {
+      if (output.kind === 'token') coalescer.push(output.text);
+      else if (output.kind === 'event') emit(output.event);
+      else answer = output.answer;
+    }
+    coalescer.drain();
+    if (!answer)
+      failure = { code: 'INTERNAL_SERVER_ERROR', message: 'the graph ended without an answer' };
+  } catch (error) {
+    coalescer.drain();
+    const reason: unknown = abort.signal.aborted ? abort.signal.reason : undefined;
+    if (reason === LEASE_LOST) {
+      clearInterval(heartbeat);
+      deps.activeRuns.delete(runId);
+      logger.warn(
+        { runId, attempt: run.attempts },
+        'run claimed by another process; this execution stops',
+      );
+      return;
+    }
+    if (reason === PROCESS_STOPPING) {
+      clearInterval(heartbeat);
+      await writer.flush();
+      deps.activeRuns.delete(runId);
+      // Leave it RUNNING: the lease runs out and another process resumes it.
+      throw error;
+    }
+    if (!abort.signal.aborted || abort.signal.reason !== CANCELLED_BY_CLIENT) {
+      failure = isAppError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL_SERVER_ERROR', message: 'the run failed' };
+      if (!isAppError(error)) logger.error({ err: error, runId }, 'run failed unexpectedly');
+    }
+  } finally {
+    clearInterval(heartbeat);
+  }
+
+  const cancelled = abort.signal.aborted && abort.signal.reason === CANCELLED_BY_CLIENT;
+  const status = cancelled ? 'CANCELLED' : failure ? 'FAILED' : 'SUCCEEDED';
+  const final: RunEventDraft = cancelled
+    ? { type: 'RunCancelled', payload: {} }
+    : failure
+      ? { type: 'RunFailed', payload: failure }
+      : { type: 'RunCompleted', payload: { answer } };
+  telemetry.finish(status, failure?.code);
+  const usage = telemetry.usage();
+  try {
+    const ended = await writer.finish(final, async (client) => {
+      await client.query(
+        `UPDATE runs SET status = $2, answer = $3, error_code = $4, error_message = $5,
+           usage = $6, finished_at = now(), lease_until = NULL
+         WHERE id = $1`,
+        [
+          runId,
+          status,
+          answer && !cancelled && !failure ? JSON.stringify(answer) : null,
+          failure?.code ?? null,
+          failure?.message ?? null,
+          usage ? JSON.stringify(usage) : null,
+        ],
+      );
+      await client.query('UPDATE threads SET last_activity_at = now() WHERE id = $1', [
+        run.thread_id,
+      ]);
+      await enqueueNextRun(client, deps.queue, run.thread_id);
+    });
+    if (!ended) {
+      logger.warn(
+        { runId, attempt: run.attempts },
+        'run claimed by another process before it ended here',
+      );
+      return;
+    }
+  } finally {
+    deps.activeRuns.delete(runId);
+  }
+  await deps
+    .onFinished?.(run, answer)
+    .catch((error: unknown) => logger.warn({ err: error, runId }, 'after-run hook failed'));
+}

@@ -1,0 +1,63 @@
+import type pg from 'pg';
+import { RUN_COLUMNS, type RunRow, type ThreadRow } from './run-row.js';
+import type { RunEvent, RunEventType } from './run-event.js';
+
+/** The runs of `workspaceId` among `ids`. */
+export async function findRunsByIds(
+  pool: pg.Pool,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<RunRow[]> {
+  const result = await pool.query<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return result.rows;
+}
+
+/** The threads of `workspaceId` among `ids`. */
+export async function findThreadsByIds(
+  pool: pg.Pool,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<ThreadRow[]> {
+  const result = await pool.query<ThreadRow>(
+    `SELECT id, workspace_id, collection_id, created_at, last_activity_at
+     FROM threads WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return result.rows;
+}
+
+/** The runs of a thread, oldest first. */
+export async function listThreadRuns(
+  pool: pg.Pool,
+  workspaceId: string,
+  threadId: string,
+): Promise<RunRow[]> {
+  const result = await pool.query<RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM runs WHERE workspace_id = $1 AND thread_id = $2
+     ORDER BY created_at, id`,
+    [workspaceId, threadId],
+  );
+  return result.rows;
+}
+
+/** Persisted events of a run with seq > `afterSeq`, in order, at most `limit`. */
+export async function readRunEvents(
+  pool: pg.Pool,
+  runId: string,
+  afterSeq: number,
+  limit = 1000,
+): Promise<RunEvent[]> {
+  const result = await pool.query<{
+    seq: number;
+    type: RunEventType;
+    payload: Record<string, unknown>;
+    at: Date;
+  }>(
+    `SELECT seq, type, payload, at FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [runId, afterSeq, limit],
+  );
+  return result.rows.map((row) => ({ runId, ...row }));
+}

@@ -1,0 +1,88 @@
+import type pg from 'pg';
+import type { JobQueue, SqlExecutor } from '../jobs/job-queue.js';
+import { RUN_COLUMNS, RUN_QUEUE, type RunJobPayload, type RunRow } from './run-row.js';
+
+/**
+ * Takes a run for execution in this process: a QUEUED run, or a RUNNING one whose lease
+ * expired (its process died; if it was being cancelled, the executor ends it as cancelled).
+ * Sets a lease the executor must renew.
+ * @returns the claimed run, or null when it is not claimable now (finished, cancelled,
+ *   executing elsewhere, or waiting behind another run of its thread).
+ */
+export async function claimRun(
+  pool: pg.Pool,
+  runId: string,
+  leaseSeconds: number,
+): Promise<RunRow | null> {
+  try {
+    const result = await pool.query<RunRow>(
+      `UPDATE runs SET status = 'RUNNING', attempts = attempts + 1,
+         lease_until = now() + make_interval(secs => $2), started_at = coalesce(started_at, now())
+       WHERE id = $1
+         AND ((status = 'QUEUED' AND NOT cancel_requested)
+              OR (status = 'RUNNING' AND lease_until < now()))
+       RETURNING ${RUN_COLUMNS}`,
+      [runId, leaseSeconds],
+    );
+    return result.rows[0] ?? null;
+  } catch (error) {
+    // Another run of the thread is RUNNING: this one waits its turn.
+    if ((error as { code?: string }).code === '23505') return null;
+    throw error;
+  }
+}
+
+/**
+ * Extends the lease of a run this process executes.
+ * @returns false when the run is no longer this execution's (claimed again after the lease
+ *   ran out, or finished): the caller must stop.
+ */
+export async function renewLease(
+  pool: pg.Pool,
+  runId: string,
+  attempt: number,
+  leaseSeconds: number,
+): Promise<boolean> {
+  const result = await pool.query(
+    `UPDATE runs SET lease_until = now() + make_interval(secs => $3)
+     WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'`,
+    [runId, attempt, leaseSeconds],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
+/**
+ * Queues the oldest waiting run of a thread when nothing runs on it. Called when a run ends
+ * (in the same transaction) and when a waiting run is cancelled. Queuing twice is harmless:
+ * the second execution finds the run claimed.
+ */
+export async function enqueueNextRun(
+  executor: SqlExecutor,
+  queue: JobQueue,
+  threadId: string,
+): Promise<void> {
+  const next = await executor.query<{ id: string }>(
+    `SELECT id FROM runs r WHERE thread_id = $1 AND status = 'QUEUED'
+       AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.thread_id = $1 AND x.status = 'RUNNING')
+     ORDER BY created_at, id LIMIT 1`,
+    [threadId],
+  );
+  const id = next.rows[0]?.id;
+  if (id) await queue.enqueue<RunJobPayload>(RUN_QUEUE, [{ runId: id }], executor);
+}
+
+/**
+ * Re-queues runs whose executing process died (lease expired) and, for cancelled runs that
+ * never started, ends them. Run at worker start and periodically.
+ * @returns how many runs were re-queued.
+ */
+export async function requeueStaleRuns(pool: pg.Pool, queue: JobQueue): Promise<number> {
+  const stale = await pool.query<{ id: string }>(
+    `SELECT id FROM runs WHERE status = 'RUNNING' AND lease_until < now()`,
+  );
+  await queue.enqueue<RunJobPayload>(
+    RUN_QUEUE,
+    stale.rows.map((r) => ({ runId: r.id })),
+  );
+  return stale.rows.length;
+}

@@ -1,0 +1,44 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+
+/** Limits on the shape of an operation, the same on HTTP and WebSocket. */
+export const QUERY_LIMITS = {
+  /** Nesting depth of selections. */
+  maxDepth: 12,
+  /** Aliases in one operation. */
+  maxAliases: 15,
+  /** Lexical tokens of the document. */
+  maxTokens: 3000,
+  /** graphql-armor cost (depth × fields, fragments included). */
+  maxCost: 8000,
+  /** Directives in one operation. */
+  maxDirectives: 30,
+} as const;
+
+/**
+ * graphql-armor's protections for Apollo (HTTP) — depth, aliases, cost, directives, no field
+ * suggestions — the same validation rules for graphql-ws, which Apollo's plugins never see,
+ * and the token limit both transports pass to graphql-js's parser.
+ */
+export function createQueryLimits(): {
+  apolloPlugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  maxTokens: number;
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    // Token limits go through graphql-js's own `parse(…, { maxTokens })` (Apollo `parseOptions`
+    // and the WebSocket path): armor's plugin turns syntax errors into unexpected errors.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return {
+    apolloPlugins: armor.plugins as ApolloServerPlugin[],
+    validationRules: armor.validationRules,
+    maxTokens: QUERY_LIMITS.maxTokens,
+  };
+}

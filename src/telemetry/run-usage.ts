@@ -1,0 +1,83 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TokenUsage } from '../models/types.js';
+
+/** Tokens and cost of one model within a run. */
+export interface ModelUsageRecord {
+  /** Model id from the configuration. */
+  model: string;
+  /** Requests sent to it (each retry and each structured-output correction is one). */
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** USD; null when the model has no price in the models config. */
+  costUsd: number | null;
+}
+
+/** What a run's model calls used, as stored in `runs.usage` and shown by `Run.usage`. */
+export interface RunUsageRecord {
+  inputTokens: number;
+  outputTokens: number;
+  /** USD; null when a model that used tokens has no price. */
+  costUsd: number | null;
+  /** One entry per model called, in first-call order. */
+  byModel: ModelUsageRecord[];
+}
+
+/** Accumulates the usage of one run's model calls, per model. */
+export class UsageMeter {
+  readonly #byModel = new Map<string, ModelUsageRecord>();
+
+  /** Records one request to `model`; `usage` when the provider reported it, `cost` when priced. */
+  add(model: string, usage: TokenUsage | undefined, cost: number | undefined): void {
+    let entry = this.#byModel.get(model);
+    if (!entry) {
+      entry = { model, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+      this.#byModel.set(model, entry);
+    }
+    entry.requests++;
+    if (usage === undefined) return;
+    entry.inputTokens += usage.inputTokens;
+    entry.outputTokens += usage.outputTokens;
+    // An unpriced model that used tokens makes the cost unknown; one that used none costs nothing.
+    if (cost === undefined) {
+      if (usage.inputTokens + usage.outputTokens > 0) entry.costUsd = null;
+    } else if (entry.costUsd !== null) entry.costUsd += cost;
+  }
+
+  /** The totals; null when no model was called. */
+  summary(): RunUsageRecord | null {
+    if (this.#byModel.size === 0) return null;
+    const byModel = [...this.#byModel.values()].map((entry) => ({ ...entry }));
+    let costUsd: number | null = 0;
+    for (const entry of byModel)
+      costUsd = entry.costUsd === null || costUsd === null ? null : costUsd + entry.costUsd;
+    return {
+      inputTokens: byModel.reduce((sum, entry) => sum + entry.inputTokens, 0),
+      outputTokens: byModel.reduce((sum, entry) => sum + entry.outputTokens, 0),
+      costUsd,
+      byModel,
+    };
+  }
+}
+
+/** Who a model call works for: the run, its conversation, and the run's usage meter. */
+export interface RunScope {
+  runId: string;
+  /** The thread: `gen_ai.conversation.id`. */
+  threadId: string;
+  usage: UsageMeter;
+}
+
+// Plain AsyncLocalStorage, not the OpenTelemetry context: usage accounting must work with the
+// SDK off, when OpenTelemetry's context API propagates nothing.
+const storage = new AsyncLocalStorage<RunScope>();
+
+/** Runs `fn` with `scope` as the current run of every model call it makes. */
+export function withRunScope<T>(scope: RunScope, fn: () => Promise<T>): Promise<T> {
+  return storage.run(scope, fn);
+}
+
+/** The run the current model call works for, if any. */
+export function currentRunScope(): RunScope | undefined {
+  return storage.getStore();
+}

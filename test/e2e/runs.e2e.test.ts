@@ -1,0 +1,345 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeId } from '../../src/graphql/ids.js';
+import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
+import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
+import { wsClient } from '../support/graphql-ws-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import {
+  answerReply,
+  assembleText,
+  collectEvents,
+  EVENT_FIELDS,
+  fakeChain,
+  gradeReply,
+  seedThroughGraphQL,
+  type StreamedEvent,
+} from './support/runs-fixture.js';
+
+const ASK_STREAM = `subscription ($input: AskInput!) { askStream(input: $input) { ${EVENT_FIELDS} } }`;
+const RUN_EVENTS = `subscription ($runId: ID!, $afterSeq: Int) {
+  runEvents(runId: $runId, afterSeq: $afterSeq) { ${EVENT_FIELDS} }
+}`;
+const ASK = `mutation ($input: AskInput!) { ask(input: $input) { id status thread { id } } }`;
+const LONG_ANSWER =
+  'Parental leave is sixteen weeks at full pay, and it can be split into two blocks taken within the first year after the birth or adoption of the child.';
+
+describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
+  let fake: FakeLlmServer;
+  let database: TestDatabase;
+  let server: TestServer;
+  let collectionId: string;
+  let leaveChunks: string[];
+
+  beforeAll(async () => {
+    fake = await createFakeLlmServer();
+    database = await createTestDatabase();
+    server = await startTestServer({ db: database.db, models: fakeChain(fake) });
+    const seeded = await seedThroughGraphQL(server);
+    collectionId = seeded.collectionId;
+    leaveChunks = await seeded.chunkIds(/Parental leave/);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.destroy();
+    await fake?.close();
+  });
+  beforeEach(() => fake.reset());
+
+  const ask = (question: string, extra: Record<string, unknown> = {}) =>
+    server.execute<{ ask: { id: string; status: string; thread: { id: string } } }>(ASK, {
+      input: { collectionId, question, ...extra },
+    });
+
+  it('askStream delivers tokens, then RunCompleted, and the tokens add up to the answer', async () => {
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 2 }),
+    ]);
+    const client = wsClient(server.url);
+    try {
+      const events = await collectEvents(client, ASK_STREAM, {
+        input: { collectionId, question: 'How long is parental leave?' },
+      });
+      expect(events[0]!.__typename).toBe('RunStarted');
+      const last = events.at(-1)!;
+      expect(last.__typename).toBe('RunCompleted');
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events.filter((e) => e.__typename === 'TokenDelta').length).toBeGreaterThan(0);
+      expect(events.some((e) => e.__typename === 'RetrievalDone')).toBe(true);
+      expect(assembleText(events)).toBe(last.answer!.text);
+      expect(last.answer!.text).toBe(LONG_ANSWER);
+      expect(last.answer!.citations.map((c) => c.chunk?.id)).toEqual(
+        leaveChunks.map((id) => encodeId('Chunk', id)),
+      );
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('a client that drops after 3 tokens re-joins with afterSeq and misses nothing', async () => {
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 40 }),
+    ]);
+    // A new question each time: a repeated one would be answered from the answer cache.
+    const run = (await ask('For how many weeks does parental leave last?')).data!.ask;
+    const first = wsClient(server.url);
+    const before = await collectEvents(
+      first,
+      RUN_EVENTS,
+      { runId: run.id },
+      (events) => events.filter((e) => e.__typename === 'TokenDelta').length >= 3,
+    );
+    await first.dispose();
+    expect(before.at(-1)!.__typename).toBe('TokenDelta');
+
+    const second = wsClient(server.url);
+    try {
+      const after = await collectEvents(second, RUN_EVENTS, {
+        runId: run.id,
+        afterSeq: before.at(-1)!.seq,
+      });
+      const all = [...before, ...after];
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(after.at(-1)!.__typename).toBe('RunCompleted');
+      expect(assembleText(all)).toBe(LONG_ANSWER);
+
+      // The durable log gives a late joiner the very same stream.
+      const replay = await collectEvents(second, RUN_EVENTS, { runId: run.id });
+      expect(replay.map((e) => [e.seq, e.__typename, e.text ?? null])).toEqual(
+        all.map((e) => [e.seq, e.__typename, e.text ?? null]),
+      );
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it('coalesces token deltas: far fewer events than tokens', async () => {
+    const words = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply(words, leaveChunks, { tokenDelayMs: 1 }),
+    ]);
+    const client = wsClient(server.url);
+    try {
+      const events = await collectEvents(client, ASK_STREAM, {
+        input: { collectionId, question: 'Say many words' },
+      });
+      const deltas = events.filter((e) => e.__typename === 'TokenDelta').length;
+      expect(assembleText(events)).toBe(words);
+      expect(deltas).toBeLessThan(100);
+      const rows = await database.db.pool.query(
+        `SELECT count(*)::int AS n FROM run_events WHERE run_id = $1 AND type = 'TokenDelta'`,
+        [decodeRunId(events[0]!.runId)],
+      );
+      expect(rows.rows[0].n).toBe(deltas);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('cancelRun mid-stream aborts the model request and ends the stream with RunCancelled', async () => {
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 200 }),
+    ]);
+    const run = (await ask('Is parental leave paid in full?')).data!.ask;
+    const client = wsClient(server.url);
+    try {
+      const streamed = collectEvents(client, RUN_EVENTS, { runId: run.id });
+      await waitUntil(async () => (await events(run.id)).some((e) => e.type === 'TokenDelta'));
+      const cancelled = await server.execute<{ cancelRun: { status: string } }>(
+        'mutation ($id: ID!) { cancelRun(id: $id) { status } }',
+        { id: run.id },
+      );
+      expect(cancelled.errors).toBeUndefined();
+      const all = await streamed;
+      expect(all.at(-1)!.__typename).toBe('RunCancelled');
+      const status = await server.execute<{ run: { status: string; answer: unknown } }>(
+        'query ($id: ID!) { run(id: $id) { status answer { text } } }',
+        { id: run.id },
+      );
+      expect(status.data!.run).toEqual({ status: 'CANCELLED', answer: null });
+      await waitUntil(async () =>
+        fake.requests.some((r) => r.path === '/v1/chat/completions' && r.aborted),
+      );
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('queues a second ask on a busy thread behind the first, or rejects it when asked to', async () => {
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 20 }),
+      gradeReply(leaveChunks),
+      answerReply('Sixteen weeks.', leaveChunks),
+    ]);
+    const first = (await ask('What does the leave policy say about parents?')).data!.ask;
+    const second = await ask('And is it paid?', { threadId: first.thread.id });
+    expect(second.data!.ask.status).toBe('QUEUED');
+    const rejected = await ask('A third one?', { threadId: first.thread.id, ifBusy: 'REJECT' });
+    expect(rejected.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+    const client = wsClient(server.url);
+    try {
+      const secondEvents = await collectEvents(client, RUN_EVENTS, { runId: second.data!.ask.id });
+      expect(secondEvents.at(-1)!.__typename).toBe('RunCompleted');
+    } finally {
+      await client.dispose();
+    }
+    const times = await database.db.pool.query<{ id: string; started_at: Date; finished_at: Date }>(
+      'SELECT id, started_at, finished_at FROM runs WHERE thread_id = $1 ORDER BY created_at',
+      [decodeThreadId(first.thread.id)],
+    );
+    const [a, b] = times.rows;
+    expect(b!.started_at.getTime()).toBeGreaterThanOrEqual(a!.finished_at.getTime());
+    const thread = await server.execute<{
+      thread: { runs: { status: string }[]; messages: { role: string }[] };
+    }>('query ($id: ID!) { thread(id: $id) { runs { status } messages { role } } }', {
+      id: first.thread.id,
+    });
+    expect(thread.data!.thread.runs.map((r) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect(thread.data!.thread.messages.map((m) => m.role)).toEqual([
+      'USER',
+      'ASSISTANT',
+      'USER',
+      'ASSISTANT',
+    ]);
+  });
+
+  it('resolves every citation with one query per level, whatever their number', async () => {
+    const many = await database.db.pool.query<{ id: string }>('SELECT id FROM chunks');
+    const ids = many.rows.map((r) => r.id);
+    fake.script('primary', [gradeReply(ids), answerReply('All of it.', ids)]);
+    const client = wsClient(server.url);
+    let runId: string;
+    try {
+      const streamed = await collectEvents(client, ASK_STREAM, {
+        input: { collectionId, question: 'Summarise the policies' },
+      });
+      runId = streamed[0]!.runId;
+    } finally {
+      await client.dispose();
+    }
+    const queries = countQueries(database);
+    const result = await server.execute<{
+      run: { answer: { citations: { chunk: { document: { title: string } } }[] } };
+    }>(
+      'query ($id: ID!) { run(id: $id) { answer { citations { chunk { id text document { id title } } } } } }',
+      { id: runId! },
+    );
+    const statements = queries.stop();
+    expect(result.data!.run.answer.citations.length).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(statements).toBe(3); // the run, its chunks, their documents
+  });
+
+  it("shows a thread's checkpoint history, and deleting the thread removes runs, events and checkpoints", async () => {
+    fake.script('primary', [gradeReply(leaveChunks), answerReply('Sixteen weeks.', leaveChunks)]);
+    const client = wsClient(server.url);
+    let runId: string;
+    try {
+      const streamed = await collectEvents(client, ASK_STREAM, {
+        input: { collectionId, question: 'Parental leave length, in weeks?' },
+      });
+      runId = streamed[0]!.runId;
+    } finally {
+      await client.dispose();
+    }
+    const run = await server.execute<{
+      run: { thread: { id: string; history: { node: string; checkpointId: string }[] } };
+    }>('query ($id: ID!) { run(id: $id) { thread { id history { node checkpointId } } } }', {
+      id: runId!,
+    });
+    const thread = run.data!.run.thread;
+    expect(thread.history.map((h) => h.node)).toEqual(
+      expect.arrayContaining(['retrieve', 'generate']),
+    );
+    const threadUuid = decodeThreadId(thread.id);
+    const checkpointsBefore = await database.db.pool.query(
+      'SELECT count(*)::int AS n FROM ballast_checkpoints.checkpoints WHERE thread_id = $1',
+      [threadUuid],
+    );
+    expect(checkpointsBefore.rows[0].n).toBeGreaterThan(0);
+
+    const deleted = await server.execute('mutation ($id: ID!) { deleteThread(id: $id) }', {
+      id: thread.id,
+    });
+    expect(deleted.data).toEqual({ deleteThread: true });
+    const left = await database.db.pool.query(
+      `SELECT (SELECT count(*) FROM runs WHERE thread_id = $1)::int AS runs,
+              (SELECT count(*) FROM run_events WHERE run_id = $2)::int AS events,
+              (SELECT count(*) FROM ballast_checkpoints.checkpoints WHERE thread_id = $1::text)::int AS checkpoints`,
+      [threadUuid, decodeRunId(runId!)],
+    );
+    expect(left.rows[0]).toEqual({ runs: 0, events: 0, checkpoints: 0 });
+    const gone = await server.execute('query ($id: ID!) { run(id: $id) { id } }', { id: runId! });
+    expect(gone.data).toEqual({ run: null });
+  });
+
+  it('prunes the event logs of old finished runs but keeps their answers', async () => {
+    const finished = await database.db.pool.query<{ id: string }>(
+      `SELECT id FROM runs WHERE status = 'SUCCEEDED' LIMIT 1`,
+    );
+    const id = finished.rows[0]!.id;
+    await database.db.pool.query(
+      `UPDATE runs SET finished_at = now() - interval '10 days' WHERE id = $1`,
+      [id],
+    );
+    const { pruneRunEvents } = await import('../../src/runs/prune-run-events.js');
+    expect(await pruneRunEvents(database.db.pool, 7 * 24 * 3600 * 1000)).toBeGreaterThan(0);
+    const kept = await database.db.pool.query(
+      `SELECT answer IS NOT NULL AS answered, (SELECT count(*) FROM run_events WHERE run_id = $1)::int AS events
+       FROM runs WHERE id = $1`,
+      [id],
+    );
+    expect(kept.rows[0]).toEqual({ answered: true, events: 0 });
+  });
+
+  async function events(runId: string) {
+    const rows = await database.db.pool.query<{ type: string }>(
+      'SELECT type FROM run_events WHERE run_id = $1',
+      [decodeRunId(runId)],
+    );
+    return rows.rows;
+  }
+});
+
+function decodeRunId(id: string): string {
+  const hex = id.slice(4);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+const decodeThreadId = decodeRunId;
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Counts the by-id lookups (the loaders' `… AND id = ANY($2::uuid[])` statements) sent
+ * through the test database's pool until `stop()`; background workers share the pool, so
+ * only this statement shape is counted.
+ */
+function countQueries(database: TestDatabase): { stop(): number } {
+  const pool = database.db.pool;
+  const original = pool.query.bind(pool);
+  let count = 0;
+  pool.query = ((...args: Parameters<typeof original>) => {
+    const text = typeof args[0] === 'string' ? args[0] : '';
+    if (/id = ANY\(\$2::uuid\[\]\)/.test(text)) count += 1;
+    return original(...args);
+  }) as typeof pool.query;
+  return {
+    stop() {
+      pool.query = original;
+      return count;
+    },
+  };
+}
+
+export type { StreamedEvent };

@@ -14,11 +14,14 @@
 // - OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: metrics are also pushed
 //   over OTLP every OTEL_METRIC_EXPORT_INTERVAL ms (default 60000); `/metrics` always serves them.
 // - OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER=none turn off the OTLP export of that signal.
-// - OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER
-//   and the other standard variables are read by the SDK itself.
+// - OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG: which traces are recorded (default
+//   parentbased_always_on; e.g. parentbased_traceidratio with 0.1 records a tenth of the runs).
+// - OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_BSP_* and the
+//   other standard variables are read by the SDK itself.
 import { PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { otlpSignals } from './telemetry/otlp-env.js';
+import { samplerFromEnv } from './telemetry/sampler.js';
 import { startTelemetry } from './telemetry/start-telemetry.js';
 
 const env = process.env;
@@ -38,6 +41,7 @@ if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() !== 'true') {
   startTelemetry({
     ...(otlp.traces ? { exporter: new OTLPTraceExporter(), store: false } : {}),
     metricReaders,
+    sampler: samplerFromEnv(env),
     serviceName: env['OTEL_SERVICE_NAME'] ? undefined : 'ballast',
   });
 }

@@ -8,6 +8,7 @@ import {
   operationSpanAttributes,
   type OperationLabels,
 } from './graphql-operation.js';
+import { SUBSCRIPTION_EVENTS } from './sampler.js';
 import { ERROR_TYPE } from './semconv.js';
 import { errorType, failSpan, tracer } from './tracer.js';
 
@@ -19,8 +20,9 @@ const require = createRequire(import.meta.url);
 /**
  * Traces graphql-ws subscriptions, which Apollo's plugins and the graphql instrumentation (it
  * wraps `execute` only) never see: patches graphql's `subscribe` so that each subscription is one
- * operation span for its whole life — the resolver's SQL and each event's `execute` nest under
- * it — and each result carries `extensions.traceId`. Must run before graphql-ws is imported
+ * operation span for its whole life — the resolver's SQL nests under it (each event's `execute`
+ * would too, but `BallastSampler` leaves those out) — and each result carries
+ * `extensions.traceId`. Must run before graphql-ws is imported
  * (it binds `subscribe` at import), as `--import` and the tests' telemetry set-up do.
  * @returns a function that restores the original `subscribe`.
  */
@@ -94,7 +96,9 @@ class OperationSpan {
 
   /** `source`, each step run in the operation's context; the span ends with the stream. */
   wrap(source: AsyncGenerator<ExecutionResult>): AsyncGenerator<ExecutionResult> {
-    const inContext = <T>(fn: () => Promise<T>) => context.with(this.context, fn);
+    // Each event's `execute` runs in this context: the sampler leaves those spans out.
+    const events = this.context.setValue(SUBSCRIPTION_EVENTS, true);
+    const inContext = <T>(fn: () => Promise<T>) => context.with(events, fn);
     const iterator: AsyncGenerator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => iterator,
       next: async () => {

@@ -6,6 +6,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import {
   BatchSpanProcessor,
   SimpleSpanProcessor,
+  type Sampler,
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
@@ -15,6 +16,7 @@ import { instrumentGraphqlSubscribe } from './graphql-subscribe.js';
 import { bindPgPoolContext } from './pg-pool-context.js';
 import { createInstrumentations } from './instrumentations.js';
 import { RedactingExporter } from './redacting-exporter.js';
+import { BallastSampler } from './sampler.js';
 import { SpanStore, type SpanStoreOptions } from './span-store.js';
 
 /** Options of {@link startTelemetry}. */
@@ -32,6 +34,11 @@ export interface StartTelemetryOptions {
   metricReaders?: IMetricReader[];
   /** `service.name`; undefined keeps `OTEL_SERVICE_NAME`'s. Default: `'ballast'`. */
   serviceName?: string | undefined;
+  /**
+   * Which traces are recorded (`samplerFromEnv` reads `OTEL_TRACES_SAMPLER`), inside a
+   * {@link BallastSampler}. Default: parent-based, always on.
+   */
+  sampler?: Sampler;
 }
 
 /**
@@ -66,6 +73,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
     ...(serviceName ? { serviceName } : {}),
     instrumentations,
     spanProcessors,
+    sampler: new BallastSampler(options.sampler),
     metricReaders: [prometheus, ...(options.metricReaders ?? [])],
     // The http and undici instrumentations both define `http.client.request.duration`; two
     // families of one name make the Prometheus text invalid. Outgoing calls are fetch (undici).

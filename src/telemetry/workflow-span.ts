@@ -16,6 +16,8 @@ export interface TracedRun {
   thread_id: string;
   attempts: number;
   trace_id: string | null;
+  /** `runs.trace_parent`, when the row was read with it; otherwise it is read here. */
+  trace_parent?: string | null;
 }
 
 /** What the run's executor reports to telemetry. */
@@ -40,14 +42,15 @@ export async function traceRun<T>(
   execute: (telemetry: RunTelemetry) => Promise<T>,
 ): Promise<T> {
   // Only worth a query when spans are recorded.
-  const traceParent = activeTelemetry()
-    ? (
-        await pool.query<{ trace_parent: string | null }>(
-          'SELECT trace_parent FROM runs WHERE id = $1',
-          [run.id],
-        )
-      ).rows[0]?.trace_parent
-    : null;
+  const traceParent =
+    run.trace_parent !== undefined || !activeTelemetry()
+      ? run.trace_parent
+      : (
+          await pool.query<{ trace_parent: string | null }>(
+            'SELECT trace_parent FROM runs WHERE id = $1',
+            [run.id],
+          )
+        ).rows[0]?.trace_parent;
   const parent = contextOfTraceParent(traceParent);
   const span = tracer().startSpan(
     `invoke_workflow ${WORKFLOW_NAME}`,

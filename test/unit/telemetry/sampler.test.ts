@@ -1,0 +1,40 @@
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
+import { describe, expect, it } from 'vitest';
+import {
+  BallastSampler,
+  samplerFromEnv,
+  SUBSCRIPTION_EVENTS,
+} from '../../../src/telemetry/sampler.js';
+
+const TRACE = '0af7651916cd43dd8448eb211c80319c';
+const decide = (sampler: BallastSampler, name: string, context = ROOT_CONTEXT) =>
+  sampler.shouldSample(context, TRACE, name, SpanKind.INTERNAL, {}, []).decision;
+
+describe('BallastSampler', () => {
+  it('leaves out SQL BEGIN and the executions of subscription events, nothing else', () => {
+    const sampler = new BallastSampler();
+    const events = ROOT_CONTEXT.setValue(SUBSCRIPTION_EVENTS, true);
+    expect(decide(sampler, 'pg.query:BEGIN postgres')).toBe(SamplingDecision.NOT_RECORD);
+    expect(decide(sampler, 'graphql.execute', events)).toBe(SamplingDecision.NOT_RECORD);
+    expect(decide(sampler, 'graphql.execute')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    expect(decide(sampler, 'pg.query:COMMIT postgres')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    expect(decide(sampler, 'pg.query:SELECT postgres', events)).toBe(
+      SamplingDecision.RECORD_AND_SAMPLED,
+    );
+  });
+
+  it('delegates to the sampler of OTEL_TRACES_SAMPLER', () => {
+    const off = new BallastSampler(samplerFromEnv({ OTEL_TRACES_SAMPLER: 'always_off' }));
+    expect(decide(off, 'node grade')).toBe(SamplingDecision.NOT_RECORD);
+    const none = samplerFromEnv({
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0',
+    });
+    expect(decide(new BallastSampler(none), 'node grade')).toBe(SamplingDecision.NOT_RECORD);
+    expect(samplerFromEnv({}).toString()).toContain('ParentBased');
+    expect(
+      samplerFromEnv({ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio' }).toString(),
+    ).toContain('TraceIdRatioBased');
+  });
+});

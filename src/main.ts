@@ -31,6 +31,7 @@ const services = await startServices({
   databaseUrl: config.database.mode === 'POSTGRES' ? config.database.url : undefined,
   jobs: config.jobs,
   retention: config.retention,
+  telemetry: config.telemetry,
   auth: config.auth,
   rateLimits: config.rateLimits,
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
+import { waitFor } from '../support/wait-for.js';
 import { postGraphQL, spawnServer, type ChildServer } from '../support/child-server.js';
 import { generateCorpus } from '../support/corpus.js';
 import {
@@ -16,16 +17,6 @@ const JOB = `query ($id: ID!) { ingestJob(id: $id) { status documentsDone docume
 type Job = {
   ingestJob: { status: string; documentsDone: number; documentsTotal: number; chunksTotal: number };
 };
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // A server killed with SIGKILL in the middle of a job: the restarted server finishes the
 // job, and no document or chunk is written twice.

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
+import { decodeId } from '../../src/graphql/ids.js';
+import { waitFor } from '../support/wait-for.js';
 import { postGraphQL, spawnServer, type ChildServer } from '../support/child-server.js';
 import {
   createTestDatabase,
@@ -29,21 +31,6 @@ const RUN_EVENTS = `subscription ($runId: ID!, $afterSeq: Int) {
 }`;
 const ANSWER =
   'Parental leave is sixteen weeks at full pay, and it may be taken in two blocks within the first year.';
-
-function uuidOf(publicId: string): string {
-  const hex = publicId.slice(publicId.indexOf('_') + 1);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.runIf(TEST_DATABASE_URL)('a run started on one process streams through another', () => {
   let fake: FakeLlmServer;
@@ -151,7 +138,7 @@ describe(`a run survives SIGKILL of its process (${TEST_DATABASE_MODE})`, () => 
       'query ($c: ID!) { search(collectionId: $c, query: "parental leave weeks", k: 1) { chunk { id text } } }',
       { c: collectionId },
     );
-    const leave = hits.data!.search.map((h) => uuidOf(h.chunk.id));
+    const leave = hits.data!.search.map((h) => decodeId('Chunk', h.chunk.id)!);
     fake.script('primary', [
       gradeReply(leave),
       answerReply(ANSWER, leave, { tokenDelayMs: 150 }),

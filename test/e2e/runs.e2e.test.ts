@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeId } from '../../src/graphql/ids.js';
+import { decodeId, encodeId } from '../../src/graphql/ids.js';
+
+const decodeRunUuid = (id: string) => decodeId('Run', id)!;
+const decodeThreadUuid = (id: string) => decodeId('Thread', id)!;
 import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
 import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
 import { wsClient } from '../support/graphql-ws-client.js';
@@ -130,7 +133,7 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
       expect(deltas).toBeLessThan(100);
       const rows = await database.db.pool.query(
         `SELECT count(*)::int AS n FROM run_events WHERE run_id = $1 AND type = 'TokenDelta'`,
-        [decodeRunId(events[0]!.runId)],
+        [decodeRunUuid(events[0]!.runId)],
       );
       expect(rows.rows[0].n).toBe(deltas);
     } finally {
@@ -190,7 +193,7 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     }
     const times = await database.db.pool.query<{ id: string; started_at: Date; finished_at: Date }>(
       'SELECT id, started_at, finished_at FROM runs WHERE thread_id = $1 ORDER BY created_at',
-      [decodeThreadId(first.thread.id)],
+      [decodeThreadUuid(first.thread.id)],
     );
     const [a, b] = times.rows;
     expect(b!.started_at.getTime()).toBeGreaterThanOrEqual(a!.finished_at.getTime());
@@ -256,7 +259,7 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     expect(thread.history.map((h) => h.node)).toEqual(
       expect.arrayContaining(['retrieve', 'generate']),
     );
-    const threadUuid = decodeThreadId(thread.id);
+    const threadUuid = decodeThreadUuid(thread.id);
     const checkpointsBefore = await database.db.pool.query(
       'SELECT count(*)::int AS n FROM ballast_checkpoints.checkpoints WHERE thread_id = $1',
       [threadUuid],
@@ -271,7 +274,7 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
       `SELECT (SELECT count(*) FROM runs WHERE thread_id = $1)::int AS runs,
               (SELECT count(*) FROM run_events WHERE run_id = $2)::int AS events,
               (SELECT count(*) FROM ballast_checkpoints.checkpoints WHERE thread_id = $1::text)::int AS checkpoints`,
-      [threadUuid, decodeRunId(runId!)],
+      [threadUuid, decodeRunUuid(runId!)],
     );
     expect(left.rows[0]).toEqual({ runs: 0, events: 0, checkpoints: 0 });
     const gone = await server.execute('query ($id: ID!) { run(id: $id) { id } }', { id: runId! });
@@ -300,17 +303,11 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
   async function events(runId: string) {
     const rows = await database.db.pool.query<{ type: string }>(
       'SELECT type FROM run_events WHERE run_id = $1',
-      [decodeRunId(runId)],
+      [decodeRunUuid(runId)],
     );
     return rows.rows;
   }
 });
-
-function decodeRunId(id: string): string {
-  const hex = id.slice(4);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-const decodeThreadId = decodeRunId;
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

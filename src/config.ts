@@ -16,7 +16,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // At least 2: schema set-up holds one connection under a lock while it works on another.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
   BALLAST_DATA_DIR: z.string().min(1).default('./.ballast'),
   BALLAST_CONFIG: z.string().min(1).optional(),
   BALLAST_INTROSPECTION: booleanFlag.optional(),

@@ -59,6 +59,25 @@ export async function ensureCollectionIndex(
 }
 
 /**
+ * Builds the collection's index once no ingest job of it is queued or running: while a load
+ * goes on, each new row would be inserted into the graph one by one, many times slower than
+ * one build at the end (bench: 48-chunk batches went from 35 ms to 200 ms). Call it after a
+ * job has ended and committed; of jobs ending together, the last to commit sees none open,
+ * so one of them builds.
+ */
+export async function ensureCollectionIndexWhenIdle(
+  pool: pg.Pool,
+  collectionId: string,
+  dimensions: number,
+): Promise<void> {
+  const open = await pool.query(
+    `SELECT 1 FROM ingest_jobs WHERE collection_id = $1 AND status IN ('QUEUED', 'RUNNING') LIMIT 1`,
+    [collectionId],
+  );
+  if (open.rowCount === 0) await ensureCollectionIndex(pool, collectionId, dimensions);
+}
+
+/**
  * Builds the index of every collection that has an embedding dimension but no index yet:
  * the first job of a collection builds it when it ends, and a crash in between would
  * otherwise leave the collection scanned forever. Run at worker start.

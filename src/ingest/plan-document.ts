@@ -63,12 +63,12 @@ export function chunkDocument(text: string): PlannedChunk[] {
  * Plans the documents of a batch against what is stored: unchanged documents need no
  * chunk work, changed ones keep the chunks whose text is unchanged, and a new chunk whose
  * text already exists elsewhere in the collection reuses that vector.
- * @returns the plans, and the stored vectors (as pgvector text) to reuse, by hash.
+ * @returns the plans, and the stored vectors to reuse, by hash.
  */
 export async function planDocuments(
   pool: pg.Pool,
   items: readonly PendingItem[],
-): Promise<{ plans: PlannedDocument[]; reusable: Map<string, string> }> {
+): Promise<{ plans: PlannedDocument[]; reusable: Map<string, number[]> }> {
   const collectionId = items[0]?.collectionId;
   if (!collectionId) return { plans: [], reusable: new Map() };
   const stored = await pool.query<{
@@ -97,10 +97,10 @@ export async function planDocuments(
     plans.push({ item, contentHash: hash, chunks, unchanged, existingHashes, toEmbed });
   }
 
-  const reusable = new Map<string, string>();
+  const reusable = new Map<string, number[]>();
   if (wanted.size > 0) {
-    const found = await pool.query<{ content_hash: string; embedding: string }>(
-      `SELECT DISTINCT ON (content_hash) content_hash, embedding::text AS embedding
+    const found = await pool.query<{ content_hash: string; embedding: number[] }>(
+      `SELECT DISTINCT ON (content_hash) content_hash, embedding::real[] AS embedding
        FROM chunks WHERE collection_id = $1 AND content_hash = ANY($2::text[])`,
       [collectionId, [...wanted]],
     );

@@ -3,7 +3,7 @@ import { AppError, isAppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { Logger } from '../logger.js';
 import type { EmbeddingModel } from '../models/types.js';
-import { ensureCollectionIndex } from './collection-index.js';
+import { ensureCollectionIndexWhenIdle } from './collection-index.js';
 import { claimCollectionEmbedding } from './embedding-compat.js';
 import { finishJobIfDone, markItemsFailed, markJobRunning } from './job-progress.js';
 import type { IngestBatchPayload } from './ingest-job-row.js';
@@ -52,10 +52,10 @@ export async function processIngestBatch(
       if (texts.size > 0) {
         const embedded = await embedder.embed([...texts.values()]);
         [...texts.keys()].forEach((hash, i) =>
-          vectors.set(hash, toVectorLiteral(embedded[i], embedder.dimensions)),
+          vectors.set(hash, checkedVector(embedded[i], embedder.dimensions)),
         );
       }
-      await writeBatch(db.pool, plans, vectors);
+      await writeBatch(db.pool, plans, vectors, embedder.dimensions);
       await publish();
     } catch (error) {
       const permanent =
@@ -71,17 +71,17 @@ export async function processIngestBatch(
   if (finishedCollection) {
     // Building the index once after the first bulk load is far cheaper than growing it row by
     // row; until then the collection is searched exactly (a scan), which is correct.
-    await ensureCollectionIndex(db.pool, finishedCollection, embedder.dimensions);
+    await ensureCollectionIndexWhenIdle(db.pool, finishedCollection, embedder.dimensions);
     await publish();
   }
 }
 
-function toVectorLiteral(vector: number[] | undefined, dimensions: number): string {
+function checkedVector(vector: number[] | undefined, dimensions: number): number[] {
   if (!vector || vector.length !== dimensions || !vector.every(Number.isFinite)) {
     throw new AppError(
       'INVALID_MODEL_OUTPUT',
       `the embedding model returned a vector that is not ${dimensions} finite numbers`,
     );
   }
-  return `[${vector.join(',')}]`;
+  return vector;
 }

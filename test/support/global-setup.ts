@@ -34,7 +34,8 @@ async function buildPostgresTemplate(url: string): Promise<void> {
     if (found.rowCount) return;
     await admin.query(`DROP DATABASE IF EXISTS ${name}`);
     await admin.query(`CREATE DATABASE ${name}`);
-    const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 1 });
+    // Two: the job queue holds one connection for its schema lock while pg-boss works on another.
+    const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 2 });
     try {
       await prepareSchema(pool, 'POSTGRES');
     } finally {

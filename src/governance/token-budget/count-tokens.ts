@@ -1,12 +1,6 @@
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 
-// js-tiktoken merges byte pairs in time quadratic in a pre-token's length, and a run of one
-// character class (letters, spaces, punctuation) is a single pre-token: 5,000 dashes take
-// about 2 s. Such runs are counted in slices; natural text never has runs this long.
-const LONG_RUN = /[\p{L}\p{M}]{33,}|\s{33,}|[^\s\p{L}\p{M}\p{N}]{33,}/gu;
-const RUN_SLICE = /[\s\S]{1,32}/gu;
-
 let encoder: Tiktoken | undefined;
 
 // Building the rank tables takes about 0.6 s, so it happens on first use, once per process.
@@ -15,25 +9,47 @@ function tokenizer(): Tiktoken {
   return encoder;
 }
 
-function encodedLength(text: string): number {
-  // Special-token strings such as `<|endoftext|>` in user text are plain text, not an error.
-  return text === '' ? 0 : tokenizer().encode(text, [], []).length;
+// The encoder cuts text into pre-tokens with this pattern and encodes each on its own, so a
+// text's count is the sum of its pre-tokens' counts. Natural text repeats the same few
+// thousand pre-tokens, and remembering their counts turns counting into one regex scan and
+// lookups instead of byte-pair merges (chunking got about 10 times faster).
+const PRE_TOKEN = new RegExp(o200kBase.pat_str, 'gu');
+// Byte-pair merging takes time quadratic in a pre-token's length, and a run of one character
+// class (letters, spaces, punctuation) is a single pre-token: 5,000 dashes took about 2 s.
+// Longer pre-tokens are counted in slices; natural text has hardly any.
+const LONG_PRE_TOKEN = 32;
+const SLICE = /[\s\S]{1,32}/gu;
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, number>();
+
+function preTokenLength(piece: string): number {
+  let tokens = memo.get(piece);
+  if (tokens === undefined) {
+    tokens = tokenizer().encode(piece, [], []).length;
+    // Starting over at the limit keeps memory bounded on adversarial input.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(piece, tokens);
+  }
+  return tokens;
 }
 
 /**
  * Tokens of `text` in the o200k_base encoding (GPT-4o, GPT-4.1, o-series). Exact for natural
- * text; inside a run of more than 32 letters, spaces or symbols (`=====…`, a long word) it counts
- * 32-character slices separately, which keeps counting linear and errs on the high side.
+ * text; a pre-token longer than 32 characters (a run such as `=====…`, a very long word) is
+ * counted in 32-character slices, which keeps counting linear and errs on the high side.
+ * Special-token strings such as `<|endoftext|>` count as plain text.
  */
 export function countTokens(text: string): number {
   let total = 0;
-  let countedUpTo = 0;
-  for (const run of text.matchAll(LONG_RUN)) {
-    total += encodedLength(text.slice(countedUpTo, run.index));
-    for (const slice of run[0].match(RUN_SLICE) ?? []) total += encodedLength(slice);
-    countedUpTo = run.index + run[0].length;
+  // A local copy: the slices of a long pre-token are counted by a nested call.
+  const pattern = new RegExp(PRE_TOKEN);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const piece = match[0];
+    if (piece === '') pattern.lastIndex++;
+    else if (piece.length <= LONG_PRE_TOKEN) total += preTokenLength(piece);
+    else for (const slice of piece.match(SLICE) ?? []) total += countTokens(slice);
   }
-  return total + encodedLength(text.slice(countedUpTo));
+  return total;
 }
 
 /**

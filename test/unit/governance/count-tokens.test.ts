@@ -2,6 +2,7 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { countTokens, truncateToTokens } from '../../../src/governance/token-budget.js';
+import { generateCorpus } from '../../support/corpus.js';
 
 const reference = new Tiktoken(o200kBase);
 const exact = (text: string): number => reference.encode(text, [], []).length;
@@ -15,6 +16,19 @@ describe('countTokens', () => {
     'A table | with | pipes\n|---|---|\n| 1 | 2 |',
   ])('matches the o200k_base encoding exactly on natural text: %j', (text) => {
     expect(countTokens(text)).toBe(exact(text));
+  });
+
+  it('matches the encoding exactly on a varied corpus, counted twice (the second time from memory)', () => {
+    const lines = generateCorpus(40, 3).map((d) => d.markdown);
+    lines.push(
+      'naïve café — déjà vu',
+      '  indented\tcode();  ',
+      "it's they'll we'd",
+      '12345678 3.14159',
+    );
+    for (const pass of [1, 2]) {
+      for (const text of lines) expect(countTokens(text), `pass ${pass}`).toBe(exact(text));
+    }
   });
 
   it('counts special-token strings in user text as plain text instead of throwing', () => {

@@ -1,6 +1,37 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { LocalHashingEmbedder } from '../../../src/models/local/hashing-embedder.js';
+import { fnv1a } from '../../../src/models/local/hash.js';
+import { isStopword, words } from '../../../src/models/local/text.js';
+import { generateCorpus } from '../../support/corpus.js';
+
+/** The embedder's definition, written plainly: every feature string built and hashed each time. */
+function referenceVector(text: string, dimensions = 384): number[] {
+  const features = new Map<string, { weight: number; count: number }>();
+  const add = (feature: string, weight: number) => {
+    const entry = features.get(feature);
+    if (entry) entry.count += 1;
+    else features.set(feature, { weight, count: 1 });
+  };
+  const content = words(text).filter((word) => !isStopword(word));
+  content.forEach((word, index) => {
+    add(`w:${word}`, 1);
+    const next = content[index + 1];
+    if (next !== undefined) add(`b:${word} ${next}`, 0.8);
+    const padded = `^${word}$`;
+    for (const n of [3, 4])
+      for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, 0.35);
+  });
+  if (features.size === 0) features.set('\u0000empty', { weight: 1, count: 1 });
+  const vector = new Float64Array(dimensions);
+  for (const [feature, { weight, count }] of features) {
+    const bucket = fnv1a(feature, 0x811c9dc5) % dimensions;
+    const sign = (fnv1a(feature, 0x5bd1e995) & 1) === 0 ? 1 : -1;
+    vector[bucket] = vector[bucket]! + sign * weight * (1 + Math.log(count));
+  }
+  const norm = Math.sqrt(vector.reduce((sum, v) => sum + v * v, 0));
+  return Array.from(vector, (v) => v / norm);
+}
 
 const cosine = (a: number[], b: number[]): number =>
   a.reduce((sum, x, i) => sum + x * (b[i] ?? 0), 0);
@@ -39,6 +70,19 @@ describe('LocalHashingEmbedder', () => {
       },
     );
     expect(JSON.parse(output)).toEqual(embedder.embedOne(text));
+  });
+
+  it('gives exactly the vectors of hashing every feature string each time', async () => {
+    const texts = generateCorpus(30, 5).map((d) => d.markdown);
+    texts.push('', 'the of and', 'Ünïcödé wörds, twice: wörds wörds', 'a b a b a b');
+    for (const dimensions of [384, 64]) {
+      const model = new LocalHashingEmbedder({ dimensions });
+      // Twice: the second pass is served from the interned tables.
+      for (let pass = 0; pass < 2; pass++) {
+        const vectors = await model.embed(texts);
+        texts.forEach((text, i) => expect(vectors[i]).toEqual(referenceVector(text, dimensions)));
+      }
+    }
   });
 
   it('returns unit vectors, including for texts without words', async () => {

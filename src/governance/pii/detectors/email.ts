@@ -29,10 +29,13 @@ function isValidAddress(address: string): boolean {
 /** Email addresses (`name.surname+tag@mail.example.co.uk`), ASCII only. */
 export const emailDetector: PiiDetector = {
   type: 'EMAIL',
+  // Without an `@` the pattern cannot match: most text skips the scan.
   find: (text) =>
-    scan(text, EMAIL, (match) =>
-      isValidAddress(match[0]) && !precededBy(text, match.index, URL_USERINFO, 256)
-        ? wholeMatch(match)
-        : null,
-    ),
+    !text.includes('@')
+      ? []
+      : scan(text, EMAIL, (match) =>
+          isValidAddress(match[0]) && !precededBy(text, match.index, URL_USERINFO, 256)
+            ? wholeMatch(match)
+            : null,
+        ),
 };

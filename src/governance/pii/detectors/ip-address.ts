@@ -11,13 +11,18 @@ const IPV6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\.\d{1,3})
 const ADDRESS_CONTINUES = /[\w:]/;
 
 function* ipAddresses(text: string): Generator<Span> {
-  yield* scan(text, IPV4, (match) =>
-    isIpv4(match[0]) && !followsDottedNumberLabel(text, match.index) ? wholeMatch(match) : null,
-  );
-  yield* scan(text, IPV6, (match) => {
-    const end = match.index + match[0].length;
-    return isIpv6(match[0]) && !ADDRESS_CONTINUES.test(text.charAt(end)) ? wholeMatch(match) : null;
-  });
+  // Each pattern needs its separator; most text has neither and skips the scans.
+  if (text.includes('.'))
+    yield* scan(text, IPV4, (match) =>
+      isIpv4(match[0]) && !followsDottedNumberLabel(text, match.index) ? wholeMatch(match) : null,
+    );
+  if (text.includes(':'))
+    yield* scan(text, IPV6, (match) => {
+      const end = match.index + match[0].length;
+      return isIpv6(match[0]) && !ADDRESS_CONTINUES.test(text.charAt(end))
+        ? wholeMatch(match)
+        : null;
+    });
 }
 
 /**

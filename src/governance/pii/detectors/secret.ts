@@ -20,6 +20,8 @@ const SECRET_SITE = new RegExp(
     String.raw`|(?:=>|[=:])[ \t]*`,
   'g',
 );
+// Every site above needs one of these; text without any skips the scan.
+const SITE_MARKER = /[:=<]|--|Bearer|Basic/;
 const NAME_BEFORE = /(?<![\w.])([A-Za-z_][\w.-]{0,40})["']?[ \t]*$/;
 const ASSIGNED_VALUE = /"([^"\r\n]{1,200})"|'([^'\r\n]{1,200})'|([^\s"',;]{1,200})/y;
 // An unquoted value ends before a sentence's punctuation or the next query parameter.
@@ -80,5 +82,6 @@ function secretAt(text: string, site: RegExpExecArray): Verdict {
  */
 export const secretDetector: PiiDetector = {
   type: 'SECRET',
-  find: (text) => scan(text, SECRET_SITE, (match) => secretAt(text, match)),
+  find: (text) =>
+    SITE_MARKER.test(text) ? scan(text, SECRET_SITE, (match) => secretAt(text, match)) : [],
 };

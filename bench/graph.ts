@@ -131,14 +131,13 @@ function zeroLatencyModels(chunkId: () => string): ModelRegistry {
 async function directWork(db: Database, registry: ModelRegistry, seeded: SeededCollection) {
   const key = { workspaceId: seeded.workspaceId, collectionId: seeded.collectionId };
   const cache = createAnswerCache(db.pool);
-  await cache.findExact(key, QUESTION);
   const [vector] = await registry.embedding.embed([QUESTION]);
   const embedding = { vector: vector!, model: registry.embedding.model };
-  await cache.findSimilar(key, embedding);
+  await cache.find(key, QUESTION, embedding);
   const chunks = await hybridRetriever(
     db.pool,
     registry.embedding,
-  )({ ...key, query: QUESTION, k: 6 });
+  )({ ...key, query: QUESTION, k: 6, queryVector: vector! });
   const context = chunks.map((chunk) => ({ id: chunk.chunkId, text: chunk.text }));
   const messages = [{ role: 'user' as const, content: QUESTION }];
   await registry.chat.generateStructured(

@@ -42,6 +42,8 @@ export interface RetrieveArgs {
   collectionId: string;
   query: string;
   k: number;
+  /** The query's embedding when the graph already has it (the question's, from `cache`). */
+  queryVector?: readonly number[];
   signal?: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { EXACT_SQL, SIMILAR_SQL, lookUp } from './lookup.js';
+import { EXACT_OR_SIMILAR_SQL, EXACT_SQL, SIMILAR_SQL, lookUp } from './lookup.js';
 import { questionHash } from './question-key.js';
 import { storeEntry, vectorLiteral } from './store-entry.js';
 import type { AnswerCache } from './types.js';
@@ -37,6 +37,17 @@ export function createAnswerCache(pool: pg.Pool, options: AnswerCacheOptions = {
       lookUp(pool, SIMILAR_SQL, [
         key.workspaceId,
         key.collectionId,
+        embedding.model,
+        embedding.vector.length,
+        vectorLiteral(embedding.vector),
+        1 - minSimilarity,
+        candidates,
+      ]),
+    find: (key, question, embedding, minSimilarity = similarityThreshold) =>
+      lookUp(pool, EXACT_OR_SIMILAR_SQL, [
+        key.workspaceId,
+        key.collectionId,
+        questionHash(question),
         embedding.model,
         embedding.vector.length,
         vectorLiteral(embedding.vector),

@@ -36,6 +36,29 @@ export const SIMILAR_SQL = `WITH candidates AS MATERIALIZED (
   ORDER BY e.distance, e.id
   LIMIT $7`;
 
+/**
+ * The SQL of a lookup by both: $1 workspace, $2 collection, $3 question hash, then $4–$7 as
+ * $3–$6 of {@link SIMILAR_SQL}, $8 candidates. The exact entry ranks first (similarity 1).
+ */
+export const EXACT_OR_SIMILAR_SQL = `(SELECT e.id, e.question, e.answer, e.created_at,
+      1::float8 AS similarity, ${FRESH} AS fresh
+    FROM answer_cache e
+    WHERE e.workspace_id = $1 AND e.collection_id = $2 AND e.question_hash = $3)
+  UNION ALL
+  (WITH candidates AS MATERIALIZED (
+      SELECT id, collection_id, question, answer, created_at, embedding FROM answer_cache
+      WHERE workspace_id = $1 AND collection_id = $2 AND embedding_model = $4
+        AND vector_dims(embedding) = $5 AND question_hash <> $3
+    ), near AS (
+      SELECT *, embedding <=> $6::vector AS distance FROM candidates
+    )
+    SELECT e.id, e.question, e.answer, e.created_at, (1 - e.distance)::float8 AS similarity,
+      ${FRESH} AS fresh
+    FROM near e
+    WHERE e.distance <= $7
+    ORDER BY e.distance, e.id
+    LIMIT $8)`;
+
 interface EntryRow {
   id: string;
   question: string;

@@ -11,8 +11,12 @@ export function vectorLiteral(vector: readonly number[]): string {
 }
 
 // One statement, so atomic without a transaction: upsert the entry by its normalized
-// question, drop the citations it no longer has, upsert the ones it has.
-const STORE_SQL = `WITH entry AS (
+// question, drop the citations it no longer has, upsert the ones it has. The cache only saves
+// work, so its commit does not wait for the disk (an entry lost in a database crash is asked
+// again): `set_config(…, true)` lasts until this statement's own commit.
+const STORE_SQL = `WITH async_commit AS (
+    SELECT set_config('synchronous_commit', 'off', true)
+  ), entry AS (
     INSERT INTO answer_cache (workspace_id, collection_id, question_hash, question,
       embedding_model, embedding, answer, created_at)
     VALUES ($1, $2, $3, $4, $5, $6::vector, $7, coalesce($8, now()))
@@ -28,7 +32,7 @@ const STORE_SQL = `WITH entry AS (
     WHERE old.entry_id = entry.id AND old.chunk_id <> ALL ($9::uuid[])
   )
   INSERT INTO answer_cache_citations (entry_id, chunk_id, content_hash)
-  SELECT entry.id, cited.chunk_id, cited.content_hash FROM entry, cited
+  SELECT entry.id, cited.chunk_id, cited.content_hash FROM entry, cited, async_commit
   ON CONFLICT (entry_id, chunk_id) DO UPDATE SET content_hash = EXCLUDED.content_hash`;
 
 /** Upserts an entry by its normalized question and replaces its citations, in one statement. */

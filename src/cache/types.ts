@@ -76,6 +76,16 @@ export interface AnswerCache {
     embedding: QuestionEmbedding,
     minSimilarity?: number,
   ): Promise<CacheLookup>;
+  /**
+   * {@link findExact} and {@link findSimilar} in one statement: the exact entry if it is
+   * fresh, else the most similar fresh one at or above `minSimilarity`.
+   */
+  find(
+    key: CacheKey,
+    question: string,
+    embedding: QuestionEmbedding,
+    minSimilarity?: number,
+  ): Promise<CacheLookup>;
   /** Stores an entry, replacing the one for the same normalized question. */
   store(entry: NewCacheEntry): Promise<void>;
 }

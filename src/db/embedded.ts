@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { Database } from './database.js';
+import { applySessionSettings } from './session-settings.js';
 
 /** Options of {@link openEmbeddedDatabase}. */
 export interface EmbeddedDatabaseOptions {
@@ -26,6 +27,7 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions): Pr
     extensions: { vector },
   });
   const pool = new pg.Pool(createPgConfig(pglite));
+  applySessionSettings(pool);
   pool.on('error', (error) => options.logger.error({ err: error }, 'embedded pool error'));
   let closed = false;
   return {

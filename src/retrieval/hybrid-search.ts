@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/database.js';
+import { hasSessionSettings, SESSION_EF_SEARCH } from '../db/session-settings.js';
 import { redactPii } from '../governance/pii.js';
 import { assertEmbeddingCompatible } from '../ingest/embedding-compat.js';
 import type { EmbeddingModel } from '../models/types.js';
@@ -30,6 +31,37 @@ export interface HybridSearchTuning {
   efSearch?: number;
   /** Reciprocal rank fusion constant. Default: 60. */
   rrfK?: number;
+  /**
+   * The query's embedding, when the caller already has it from the same embedding model
+   * (the graph embeds the question for its cache lookup). Default: the query is embedded.
+   */
+  queryVector?: readonly number[];
+}
+
+// Collections' embedding model and dimension, fixed once set: looked up once per process.
+const EMBEDDING_INFO_LIMIT = 1000;
+const embeddingInfo = new Map<string, { embedding_model: string; embedding_dimensions: number }>();
+
+async function collectionEmbedding(pool: pg.Pool, workspaceId: string, collectionId: string) {
+  const key = `${workspaceId}/${collectionId}`;
+  const known = embeddingInfo.get(key);
+  if (known) return known;
+  const collection = await pool.query<{
+    embedding_model: string | null;
+    embedding_dimensions: number | null;
+  }>(
+    'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
+    [collectionId, workspaceId],
+  );
+  const row = collection.rows[0];
+  if (!row || row.embedding_model === null || row.embedding_dimensions === null) return null;
+  const info = {
+    embedding_model: row.embedding_model,
+    embedding_dimensions: row.embedding_dimensions,
+  };
+  if (embeddingInfo.size >= EMBEDDING_INFO_LIMIT) embeddingInfo.clear();
+  embeddingInfo.set(key, info);
+  return info;
 }
 
 /**
@@ -62,29 +94,21 @@ async function search(
   request: SearchRequest,
   tuning: HybridSearchTuning,
 ): Promise<RetrievedChunk[]> {
-  const collection = await pool.query<{
-    embedding_model: string | null;
-    embedding_dimensions: number | null;
-  }>(
-    'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
-    [collectionId, workspaceId],
-  );
-  const row = collection.rows[0];
-  if (!row || row.embedding_model === null || row.embedding_dimensions === null) return [];
+  const row = await collectionEmbedding(pool, workspaceId, collectionId);
+  if (!row) return [];
   assertEmbeddingCompatible(row, embedder);
   const dims = row.embedding_dimensions;
-
   const query = redactPii(request.query).text;
-  const [vector] = await embedder.embed([query]);
+  const vector =
+    tuning.queryVector?.length === dims ? tuning.queryVector : (await embedder.embed([query]))[0];
   const candidates = tuning.candidates ?? Math.max(request.k * 4, 40);
-  const efSearch = Math.min(tuning.efSearch ?? Math.max(candidates, 200), 1000);
-
-  return withTransaction(pool, async (client) => {
-    await client.query(`SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`);
-    if (request.filter) await client.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    // The dimension is inlined (DDL-style, an integer from our own table) because the
-    // per-collection index is on exactly this expression.
-    const result = await client.query<RetrievedChunk>(
+  const efSearch = Math.trunc(
+    Math.min(tuning.efSearch ?? Math.max(candidates, SESSION_EF_SEARCH), 1000),
+  );
+  // The dimension is inlined (DDL-style, an integer from our own table) because the
+  // per-collection index is on exactly this expression.
+  const run = (client: pg.Pool | pg.PoolClient) =>
+    client.query<RetrievedChunk>(
       `WITH vec AS MATERIALIZED (
          SELECT id, embedding::halfvec(${dims}) <=> $1::halfvec(${dims}) AS distance
          FROM chunks
@@ -117,6 +141,11 @@ async function search(
         request.k,
       ],
     );
-    return result.rows;
+  // The pool's sessions already search this way: one statement, no transaction.
+  if (hasSessionSettings(pool) && efSearch === SESSION_EF_SEARCH) return (await run(pool)).rows;
+  return withTransaction(pool, async (client) => {
+    await client.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
+    await client.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    return (await run(client)).rows;
   });
 }

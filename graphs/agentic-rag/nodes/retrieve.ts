@@ -5,7 +5,8 @@ import { searchQueryOf } from '../state.js';
 
 /**
  * `retrieve` searches the collection with the current query (the question, then each
- * rewrite), keeps the chunks in state and announces them with a `retrieval` event.
+ * rewrite), keeps the chunks in state and announces them with a `retrieval` event. The
+ * question's embedding from `cache` is reused; a rewrite is embedded anew.
  */
 export function retrieveNode(deps: Pick<NodeDeps, 'retrieve' | 'limits'>) {
   return defineNode('retrieve', ['chunks', 'retrievals'], async (state, config) => {
@@ -15,6 +16,9 @@ export function retrieveNode(deps: Pick<NodeDeps, 'retrieve' | 'limits'>) {
       collectionId: state.collectionId,
       query,
       k: deps.limits.k,
+      ...(query === state.question && state.questionEmbedding
+        ? { queryVector: state.questionEmbedding }
+        : {}),
       ...(config.signal ? { signal: config.signal } : {}),
     });
     const chunks = found.map(({ chunkId, documentId, text, score }) => ({

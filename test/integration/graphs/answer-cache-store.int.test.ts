@@ -72,6 +72,23 @@ describe(`answer cache store (${TEST_DATABASE_MODE})`, () => {
     expect((await cache.findSimilar(key(), shorter)).hit).toBeNull();
   });
 
+  it('finds by both in one lookup: the exact entry first, else the most similar fresh one', async () => {
+    const similarQuestion = 'How many days of annual leave do employees get each year?';
+    await cache.store(await entry(similarQuestion));
+    const asked = await embed(QUESTION);
+
+    const similar = await cache.find(key(), QUESTION, asked);
+    expect(similar).toMatchObject({ retired: 0, hit: { question: similarQuestion } });
+    expect(similar.hit!.similarity).toBeGreaterThan(0.92);
+    expect(similar.hit!.similarity).toBeLessThan(1);
+
+    await cache.store(await entry());
+    const exact = await cache.find(key(), 'HOW many days of annual leave do employees get?', asked);
+    expect(exact.hit).toMatchObject({ question: QUESTION, similarity: 1 });
+    const elsewhere = { ...key(), collectionId: other.collectionId };
+    expect((await cache.find(elsewhere, QUESTION, asked)).hit).toBeNull();
+  });
+
   it('honours a lower threshold only when asked for one', async () => {
     await cache.store(await entry());
     const far = await embed('How many days of annual leave do new employees get?');

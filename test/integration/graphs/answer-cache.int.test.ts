@@ -136,7 +136,7 @@ describe(`agentic-RAG graph: answer cache (${TEST_DATABASE_MODE})`, () => {
     expect(await entries()).toBe(0);
   });
 
-  it('embeds the question once for lookup and stores the entry with that same vector', async () => {
+  it('embeds the question once for lookup, search and the stored entry', async () => {
     const registry = remoteRegistry(fx.fake.url);
     const remote = await seedCollection(fx.pool, registry.embedding, 'remote', HANDBOOK);
     const chunk = remote.documents[0]!.chunkIds[0]!;
@@ -155,8 +155,8 @@ describe(`agentic-RAG graph: answer cache (${TEST_DATABASE_MODE})`, () => {
     await registry.close();
 
     const embedded = fx.fake.requests.filter((r) => r.path === '/v1/embeddings');
-    // One for the cache lookup, one inside hybrid search; the cache entry reuses the first.
-    expect(embedded).toHaveLength(2);
+    // The cache lookup's vector serves the first search and the stored entry too.
+    expect(embedded).toHaveLength(1);
     expect(await entries()).toBe(1);
   });
 });

@@ -140,6 +140,10 @@ export function fakeCache(hits: { exact?: CacheHit; similar?: CacheHit } = {}) {
       similarCalls.push({ minSimilarity });
       return Promise.resolve({ hit: hits.similar ?? null, retired: 0 });
     },
+    find: (_key, _question, _embedding, minSimilarity) => {
+      similarCalls.push({ minSimilarity });
+      return Promise.resolve({ hit: hits.exact ?? hits.similar ?? null, retired: 0 });
+    },
     store: (entry) => {
       stored.push(entry);
       return Promise.resolve();

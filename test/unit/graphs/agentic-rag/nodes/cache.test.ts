@@ -3,7 +3,7 @@ import { cacheNode } from '../../../../../graphs/agentic-rag/nodes/cache.js';
 import { EARLIER_TURN, fakeCache, hitOf, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
 
 describe('cache node', () => {
-  it('serves an exact hit without embedding the question', async () => {
+  it('serves an exact hit from its one lookup, keeping the embedding for later', async () => {
     const { cache, similarCalls } = fakeCache({ exact: hitOf('Twenty-five days.') });
     let embedded = 0;
     const node = cacheNode(
@@ -16,6 +16,7 @@ describe('cache node', () => {
     const update = await node(stateWith(), recordingConfig().config);
 
     expect(update).toEqual({
+      questionEmbedding: [1],
       answer: {
         text: 'Twenty-five days.',
         citations: [{ chunkId: 'k1', documentId: 'd1' }],
@@ -25,11 +26,11 @@ describe('cache node', () => {
         grounded: true,
       },
     });
-    expect(embedded).toBe(0);
-    expect(similarCalls).toEqual([]);
+    expect(embedded).toBe(1);
+    expect(similarCalls).toEqual([{ minSimilarity: undefined }]);
   });
 
-  it('falls back to a semantic lookup at the cache’s own threshold and keeps the embedding', async () => {
+  it('serves a semantic hit at the cache’s own threshold and keeps the embedding', async () => {
     const { cache, similarCalls } = fakeCache({ similar: hitOf('Cached.', 0.95) });
     const node = cacheNode(nodeDeps({ cache }));
 

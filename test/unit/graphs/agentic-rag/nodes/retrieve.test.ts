@@ -27,6 +27,22 @@ describe('retrieve node', () => {
     ]);
   });
 
+  it('passes the question’s embedding along for the question, never for a rewrite', async () => {
+    const calls: RetrieveArgs[] = [];
+    const node = retrieveNode(
+      nodeDeps({
+        retrieve: (args) => {
+          calls.push(args);
+          return Promise.resolve([]);
+        },
+      }),
+    );
+    const embedded = { questionEmbedding: [0.6, 0.8] };
+    await node(stateWith({ query: '', ...embedded }), recordingConfig().config);
+    await node(stateWith({ query: 'annual leave days', ...embedded }), recordingConfig().config);
+    expect(calls.map((call) => call.queryVector)).toEqual([[0.6, 0.8], undefined]);
+  });
+
   it('searches with the question itself while no rewrite has set a query', async () => {
     const queries: string[] = [];
     const node = retrieveNode(

@@ -18,46 +18,53 @@ export const EXACT_SQL = `SELECT e.id, e.question, e.answer, e.created_at, 1::fl
   WHERE e.workspace_id = $1 AND e.collection_id = $2 AND e.question_hash = $3`;
 
 /**
- * The SQL of a semantic lookup: $1 workspace, $2 collection, $3 embedding model, $4 dimension,
- * $5 vector, $6 largest cosine distance, $7 candidates. Entries of another dimension are set
- * aside first, because `<=>` fails on vectors of different sizes.
+ * A semantic lookup, given the placeholders of the model, dimension, vector, largest cosine
+ * distance and candidate count (and optionally of a question hash to leave out). Entries of
+ * another dimension are set aside first, because `<=>` fails on vectors of different sizes.
  */
-export const SIMILAR_SQL = `WITH candidates AS MATERIALIZED (
+function similarSql(p: {
+  model: string;
+  dims: string;
+  vector: string;
+  distance: string;
+  limit: string;
+  notHash?: string;
+}): string {
+  return `WITH candidates AS MATERIALIZED (
     SELECT id, collection_id, question, answer, created_at, embedding FROM answer_cache
-    WHERE workspace_id = $1 AND collection_id = $2 AND embedding_model = $3
-      AND vector_dims(embedding) = $4
+    WHERE workspace_id = $1 AND collection_id = $2 AND embedding_model = ${p.model}
+      AND vector_dims(embedding) = ${p.dims}${p.notHash ? ` AND question_hash <> ${p.notHash}` : ''}
   ), near AS (
-    SELECT *, embedding <=> $5::vector AS distance FROM candidates
+    SELECT *, embedding <=> ${p.vector}::vector AS distance FROM candidates
   )
   SELECT e.id, e.question, e.answer, e.created_at, (1 - e.distance)::float8 AS similarity,
     ${FRESH} AS fresh
   FROM near e
-  WHERE e.distance <= $6
+  WHERE e.distance <= ${p.distance}
   ORDER BY e.distance, e.id
-  LIMIT $7`;
+  LIMIT ${p.limit}`;
+}
 
 /**
- * The SQL of a lookup by both: $1 workspace, $2 collection, $3 question hash, then $4–$7 as
- * $3–$6 of {@link SIMILAR_SQL}, $8 candidates. The exact entry ranks first (similarity 1).
+ * The SQL of a semantic lookup: $1 workspace, $2 collection, $3 embedding model, $4 dimension,
+ * $5 vector, $6 largest cosine distance, $7 candidates.
  */
-export const EXACT_OR_SIMILAR_SQL = `(SELECT e.id, e.question, e.answer, e.created_at,
-      1::float8 AS similarity, ${FRESH} AS fresh
-    FROM answer_cache e
-    WHERE e.workspace_id = $1 AND e.collection_id = $2 AND e.question_hash = $3)
+export const SIMILAR_SQL = similarSql({
+  model: '$3',
+  dims: '$4',
+  vector: '$5',
+  distance: '$6',
+  limit: '$7',
+});
+
+/**
+ * The SQL of a lookup by both: $1 workspace, $2 collection, $3 question hash, $4 embedding
+ * model, $5 dimension, $6 vector, $7 largest cosine distance, $8 candidates. The exact entry
+ * ranks first (similarity 1).
+ */
+export const EXACT_OR_SIMILAR_SQL = `(${EXACT_SQL})
   UNION ALL
-  (WITH candidates AS MATERIALIZED (
-      SELECT id, collection_id, question, answer, created_at, embedding FROM answer_cache
-      WHERE workspace_id = $1 AND collection_id = $2 AND embedding_model = $4
-        AND vector_dims(embedding) = $5 AND question_hash <> $3
-    ), near AS (
-      SELECT *, embedding <=> $6::vector AS distance FROM candidates
-    )
-    SELECT e.id, e.question, e.answer, e.created_at, (1 - e.distance)::float8 AS similarity,
-      ${FRESH} AS fresh
-    FROM near e
-    WHERE e.distance <= $7
-    ORDER BY e.distance, e.id
-    LIMIT $8)`;
+  (${similarSql({ model: '$4', dims: '$5', vector: '$6', distance: '$7', limit: '$8', notHash: '$3' })})`;
 
 interface EntryRow {
   id: string;

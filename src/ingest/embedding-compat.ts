@@ -32,6 +32,22 @@ export function assertEmbeddingCompatible(
   }
 }
 
+/** The collection's embedding space, or undefined when no such collection is in the workspace. */
+export async function findCollectionEmbedding(
+  db: Pick<pg.Pool, 'query'>,
+  workspaceId: string,
+  collectionId: string,
+): Promise<{ embedding_model: string | null; embedding_dimensions: number | null } | undefined> {
+  const result = await db.query<{
+    embedding_model: string | null;
+    embedding_dimensions: number | null;
+  }>(
+    'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
+    [collectionId, workspaceId],
+  );
+  return result.rows[0];
+}
+
 /**
  * Fixes a collection's embedding model on first use (atomically: the first writer wins)
  * and checks it on every later use.

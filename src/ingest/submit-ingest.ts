@@ -4,7 +4,11 @@ import { AppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { planBatches } from './batches.js';
-import { assertEmbeddingCompatible, type EmbedderIdentity } from './embedding-compat.js';
+import {
+  assertEmbeddingCompatible,
+  findCollectionEmbedding,
+  type EmbedderIdentity,
+} from './embedding-compat.js';
 import { parseIngestInput } from './ingest-input.js';
 import {
   INGEST_JOB_COLUMNS,
@@ -53,14 +57,7 @@ export async function submitIngest(
   const piiCounts = prepared.reduce((total, d) => addCounts(total, d.piiCounts), {});
 
   const job = await withTransaction(deps.db.pool, async (client) => {
-    const collection = await client.query<{
-      embedding_model: string | null;
-      embedding_dimensions: number | null;
-    }>(
-      'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
-      [collectionId, workspaceId],
-    );
-    const row = collection.rows[0];
+    const row = await findCollectionEmbedding(client, workspaceId, collectionId);
     if (!row)
       throw new AppError('NOT_FOUND', 'collection not found', {
         details: { field: 'collectionId' },

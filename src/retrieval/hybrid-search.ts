@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { withTransaction } from '../db/database.js';
 import { hasSessionSettings, SESSION_EF_SEARCH } from '../db/session-settings.js';
 import { redactPii } from '../governance/pii.js';
-import { assertEmbeddingCompatible } from '../ingest/embedding-compat.js';
+import { assertEmbeddingCompatible, findCollectionEmbedding } from '../ingest/embedding-compat.js';
 import type { EmbeddingModel } from '../models/types.js';
 import { traceRetrieval } from '../telemetry/index.js';
 import type { SearchRequest } from './search-options.js';
@@ -46,14 +46,7 @@ async function collectionEmbedding(pool: pg.Pool, workspaceId: string, collectio
   const key = `${workspaceId}/${collectionId}`;
   const known = embeddingInfo.get(key);
   if (known) return known;
-  const collection = await pool.query<{
-    embedding_model: string | null;
-    embedding_dimensions: number | null;
-  }>(
-    'SELECT embedding_model, embedding_dimensions FROM collections WHERE id = $1 AND workspace_id = $2',
-    [collectionId, workspaceId],
-  );
-  const row = collection.rows[0];
+  const row = await findCollectionEmbedding(pool, workspaceId, collectionId);
   if (!row || row.embedding_model === null || row.embedding_dimensions === null) return null;
   const info = {
     embedding_model: row.embedding_model,

@@ -27,8 +27,8 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions): Pr
     extensions: { vector },
   });
   const pool = new pg.Pool(createPgConfig(pglite));
-  applySessionSettings(pool);
   pool.on('error', (error) => options.logger.error({ err: error }, 'embedded pool error'));
+  await applySessionSettings(pool);
   let closed = false;
   return {
     pool,

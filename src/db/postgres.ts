@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { Database } from './database.js';
-import { applySessionSettings } from './session-settings.js';
+import { markSessionSettings, sessionStartupOptions } from './session-settings.js';
 
 /** Options of {@link openPostgresDatabase}. */
 export interface PostgresDatabaseOptions {
@@ -17,8 +17,9 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     connectionString: options.url,
     max: options.max ?? 10,
     application_name: 'ballast',
+    options: sessionStartupOptions(),
   });
-  applySessionSettings(pool);
+  markSessionSettings(pool);
   // An idle client's error (server restart, network cut) would crash the process otherwise.
   pool.on('error', (error) => options.logger.error({ err: error }, 'postgres pool error'));
   const client = await pool.connect();

@@ -56,10 +56,13 @@ const summary = (samples: number[]) => ({
   n: samples.length,
 });
 
-async function time(run: () => Promise<unknown>): Promise<number> {
+/** Wall time of `run`, and the CPU time this process spent meanwhile (all threads, GC too). */
+async function time(run: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await run();
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** A scratch PostgreSQL database on the server at `url`, dropped by `close`. */
@@ -192,6 +195,7 @@ async function compare(db: Database) {
   const fullMs: number[] = [];
   const bareMs: number[] = [];
   const directMs: number[] = [];
+  const cpu = { full: [] as number[], bare: [] as number[], direct: [] as number[] };
   let tokenEvents = 0;
   for (let i = 0; i < WARMUP + RUNS; i++) {
     await db.pool.query('DELETE FROM answer_cache'); // every full run misses the cache
@@ -216,9 +220,12 @@ async function compare(db: Database) {
     await db.pool.query('DELETE FROM answer_cache');
     const direct = await time(() => directWork(db, registry, seeded));
     if (i >= WARMUP) {
-      fullMs.push(full);
-      bareMs.push(baseline);
-      directMs.push(direct);
+      fullMs.push(full.ms);
+      bareMs.push(baseline.ms);
+      directMs.push(direct.ms);
+      cpu.full.push(full.cpuMs);
+      cpu.bare.push(baseline.cpuMs);
+      cpu.direct.push(direct.cpuMs);
     }
   }
   await registry.close();
@@ -237,6 +244,12 @@ async function compare(db: Database) {
     metTarget: ratio <= TARGET_RATIO,
     // What the full graph costs beyond LangGraph's own steps and the work itself.
     graphOverheadMedianMs: round(full.medianMs - baseline.medianMs - work.medianMs),
+    // Runs are CPU-bound (the model answers at once): this process's CPU per run, medians.
+    cpuMedianMs: {
+      fullGraph: round(quantile(cpu.full, 0.5)),
+      bareGraph: round(quantile(cpu.bare, 0.5)),
+      directWork: round(quantile(cpu.direct, 0.5)),
+    },
   };
 }
 

@@ -22,6 +22,7 @@ import {
   MAINTENANCE_WORK_MEM,
 } from '../src/ingest/collection-index.js';
 import { LocalHashingEmbedder } from '../src/models/local/hashing-embedder.js';
+import { SESSION_EF_SEARCH } from '../src/db/session-settings.js';
 import { hybridSearch } from '../src/retrieval/hybrid-search.js';
 import { DEFAULT_WORKSPACE_ID } from '../src/workspaces/default-workspace.js';
 import { seededRandom, TextCorpus } from './_retrieval-corpus.js';
@@ -650,7 +651,7 @@ async function run(pool: pg.Pool, client: pg.PoolClient, url: string) {
     meetingTargets: meeting.map((r) => `${r.label}: recall ${r.recallAt10}, ${r.qps} QPS`),
     hybrid: {
       k: HYBRID_K,
-      tuning: 'default (40 candidates per list, ef_search 100)',
+      tuning: `default (40 candidates per list, ef_search ${SESSION_EF_SEARCH})`,
       unfiltered,
       filterChunksPerTopic: { min: Math.min(...filterCounts), median: median(filterCounts) },
       filterVectorPlan: filterPlan.outline,

@@ -7,9 +7,7 @@
 //
 // argv: <database url> <fake LLM base url> [subscriber]. Run with `--import tsx --expose-gc`.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { END, START, StateGraph, StateSchema } from '@langchain/langgraph';
 import pg from 'pg';
-import { z } from 'zod';
 import {
   buildAgenticRagGraph,
   hybridRetriever,
@@ -32,6 +30,7 @@ import type {
   StatementCount,
 } from './_runs-protocol.js';
 import { statementCategory } from './_runs-protocol.js';
+import { bareSevenNodeGraph } from './_support.js';
 
 const [databaseUrl, fakeUrl, role] = process.argv.slice(2);
 if (!databaseUrl || !fakeUrl || !process.send) {
@@ -109,29 +108,7 @@ const server = await startTestServer({
 });
 const { services } = server;
 
-/** Seven no-op nodes in a line (the agentic graph's happy path): LangGraph and the saver only. */
-function bareGraph() {
-  const state = new StateSchema({ note: z.string(), step: z.number().default(0) });
-  const step = (s: typeof state.State) => ({ step: s.step + 1 });
-  return new StateGraph(state)
-    .addNode('redact', step)
-    .addNode('cache', step)
-    .addNode('retrieve', step)
-    .addNode('grade', step)
-    .addNode('generate', step)
-    .addNode('validate', step)
-    .addNode('respond', step)
-    .addEdge(START, 'redact')
-    .addEdge('redact', 'cache')
-    .addEdge('cache', 'retrieve')
-    .addEdge('retrieve', 'grade')
-    .addEdge('grade', 'generate')
-    .addEdge('generate', 'validate')
-    .addEdge('validate', 'respond')
-    .addEdge('respond', END)
-    .compile({ checkpointer: services.checkpointer });
-}
-const bare = bareGraph();
+const bare = bareSevenNodeGraph(services.checkpointer);
 const agentic = buildAgenticRagGraph({
   router: services.models.chat,
   embedder: services.models.embedding,

@@ -1,6 +1,14 @@
 // Shared by benches: fresh databases on the local PostgreSQL or in PGlite, and statistics.
 import { randomBytes } from 'node:crypto';
+import {
+  END,
+  START,
+  StateGraph,
+  StateSchema,
+  type BaseCheckpointSaver,
+} from '@langchain/langgraph';
 import pg from 'pg';
+import { z } from 'zod';
 import type { Database } from '../src/db/database.js';
 import { openEmbeddedDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
@@ -63,4 +71,30 @@ export function percentile(values: readonly number[], p: number): number {
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
+}
+
+/**
+ * Seven nodes in a line named after the agentic graph's happy path, each only counting:
+ * LangGraph and `checkpointer` alone, the baseline the graph benches compare against.
+ */
+export function bareSevenNodeGraph(checkpointer: BaseCheckpointSaver) {
+  const state = new StateSchema({ note: z.string(), step: z.number().default(0) });
+  const step = (s: typeof state.State) => ({ step: s.step + 1 });
+  return new StateGraph(state)
+    .addNode('redact', step)
+    .addNode('cache', step)
+    .addNode('retrieve', step)
+    .addNode('grade', step)
+    .addNode('generate', step)
+    .addNode('validate', step)
+    .addNode('respond', step)
+    .addEdge(START, 'redact')
+    .addEdge('redact', 'cache')
+    .addEdge('cache', 'retrieve')
+    .addEdge('retrieve', 'grade')
+    .addEdge('grade', 'generate')
+    .addEdge('generate', 'validate')
+    .addEdge('validate', 'respond')
+    .addEdge('respond', END)
+    .compile({ checkpointer });
 }

@@ -7,21 +7,15 @@
 // in-process `fetch` serving the OpenAI stream, so the client, router and parsing run but no
 // socket does. Embedded PGlite always; real PostgreSQL too when BENCH_DATABASE_URL or
 // TEST_DATABASE_URL is set (a scratch database, dropped after).
-import { END, START, StateGraph, StateSchema } from '@langchain/langgraph';
-import pg from 'pg';
-import { z } from 'zod';
 import {
   buildAgenticRagGraph,
   hybridRetriever,
   streamAgenticRag,
 } from '../graphs/agentic-rag/index.js';
 import { createAnswerCache } from '../src/cache/index.js';
-import { openCheckpointSaver, type BallastPostgresSaver } from '../src/checkpoints/index.js';
+import { openCheckpointSaver } from '../src/checkpoints/index.js';
 import type { Database } from '../src/db/database.js';
-import { openEmbeddedDatabase } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
-import { openPostgresDatabase } from '../src/db/postgres.js';
-import { silentLogger } from '../src/logger.js';
 import { assemblePrompt } from '../src/governance/token-budget.js';
 import {
   createModelRegistry,
@@ -32,6 +26,7 @@ import {
 import { ANSWER_OUTPUT, ANSWER_SYSTEM_PROMPT } from '../graphs/agentic-rag/prompts.js';
 import { DEFAULT_BUDGET } from '../graphs/agentic-rag/index.js';
 import { generateCorpus } from '../test/support/corpus.js';
+import { bareSevenNodeGraph, freshDatabase } from './_support.js';
 import { inProcessOpenAi } from '../test/integration/graphs/support/in-process-openai.js';
 import {
   HANDBOOK,
@@ -63,50 +58,6 @@ async function time(run: () => Promise<unknown>): Promise<{ ms: number; cpuMs: n
   await run();
   const used = process.cpuUsage(cpu);
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
-}
-
-/** A scratch PostgreSQL database on the server at `url`, dropped by `close`. */
-async function scratchPostgres(url: string): Promise<Database> {
-  const name = `ballast_bench_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  const db = await openPostgresDatabase({ url: scratch.toString(), max: 10, logger: silentLogger });
-  return {
-    ...db,
-    close: async () => {
-      await db.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
-
-/** Seven nodes in a line that only count: LangGraph and the checkpointer, nothing else. */
-function bareGraph(checkpointer: BallastPostgresSaver) {
-  const state = new StateSchema({ note: z.string(), step: z.number().default(0) });
-  const step = (s: typeof state.State) => ({ step: s.step + 1 });
-  return new StateGraph(state)
-    .addNode('redact', step)
-    .addNode('cache', step)
-    .addNode('retrieve', step)
-    .addNode('grade', step)
-    .addNode('generate', step)
-    .addNode('validate', step)
-    .addNode('respond', step)
-    .addEdge(START, 'redact')
-    .addEdge('redact', 'cache')
-    .addEdge('cache', 'retrieve')
-    .addEdge('retrieve', 'grade')
-    .addEdge('grade', 'generate')
-    .addEdge('generate', 'validate')
-    .addEdge('validate', 'respond')
-    .addEdge('respond', END)
-    .compile({ checkpointer });
 }
 
 /** A registry whose `primary` is the in-process model: grade and answer replies for `chunkId`. */
@@ -189,7 +140,7 @@ async function compare(db: Database) {
     cache: createAnswerCache(db.pool),
     checkpointer: saver,
   });
-  const bare = bareGraph(saver);
+  const bare = bareSevenNodeGraph(saver);
   const input = { workspaceId: seeded.workspaceId, collectionId: seeded.collectionId };
 
   const fullMs: number[] = [];
@@ -254,18 +205,15 @@ async function compare(db: Database) {
 }
 
 export default async function benchGraph() {
-  const url = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
-  const databases: [string, () => Promise<Database>][] = [
-    ['embedded', () => openEmbeddedDatabase({ logger: silentLogger })],
-    ...(url ? [['postgres', () => scratchPostgres(url)] as [string, () => Promise<Database>]] : []),
-  ];
+  const withPostgres = !!(process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL']);
+  const modes: Database['mode'][] = withPostgres ? ['EMBEDDED', 'POSTGRES'] : ['EMBEDDED'];
   const results: Record<string, unknown> = {};
-  for (const [mode, open] of databases) {
-    const db = await open();
+  for (const mode of modes) {
+    const bench = await freshDatabase(mode);
     try {
-      results[mode] = await compare(db);
+      results[mode === 'EMBEDDED' ? 'embedded' : 'postgres'] = await compare(bench.db);
     } finally {
-      await db.close();
+      await bench.dispose();
     }
   }
   return { nodesPerRun: NODES.length, runs: RUNS, targetRatio: TARGET_RATIO, ...results };

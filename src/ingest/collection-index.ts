@@ -3,7 +3,7 @@ import { withTransaction } from '../db/database.js';
 
 // Half-precision keeps the graph half the size (it stays in shared buffers) at no measured
 // recall cost; ef_construction 200 is what lifts recall@10 past 0.95 at 100k chunks
-// (bench/results/retrieval.json: 0.956 at ef_search 200, 460 QPS, vs 0.943 at 295 stock).
+// (bench/results/retrieval.json: recall@10 0.960 at ef_search 200, 402 QPS on the product table).
 /** HNSW `m`. */
 export const HNSW_M = 16;
 /** HNSW `ef_construction`. */

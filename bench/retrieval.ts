@@ -361,6 +361,20 @@ async function run(pool: pg.Pool, client: pg.PoolClient, url: string) {
   const indexUsed = plan.indexes.includes(indexName);
   log(`EXPLAIN: ${plan.outline} — collection HNSW index ${indexUsed ? 'used' : 'NOT used'}`);
   log('product query on the product index (halfvec(384), see collection-index.ts)');
+  // For the record: the same query right after the ground truth, its index pushed out of the
+  // buffer cache, one pass.
+  const cold = await measureShape(
+    client,
+    {
+      label: `product ef_search ${SESSION_EF_SEARCH} unnamed, index cold`,
+      sql: productSql,
+      params: productParams,
+      setup: [`SET hnsw.ef_search = ${SESSION_EF_SEARCH}`],
+    },
+    querySet,
+    0,
+    1,
+  );
   const warmBlocks = await prewarm(client, indexName);
   log(
     warmBlocks === null
@@ -676,6 +690,7 @@ async function run(pool: pg.Pool, client: pg.PoolClient, url: string) {
     index,
     groundTruth,
     explain: { plan: plan.outline, collectionIndexUsed: indexUsed },
+    productIndexCold: cold,
     productIndexWarmed:
       warmBlocks === null
         ? 'no: pg_prewarm unavailable, the index starts cold after the ground-truth scans'

@@ -2,26 +2,30 @@ import type pg from 'pg';
 import type { JobQueue, SqlExecutor } from '../jobs/job-queue.js';
 import { RUN_COLUMNS, RUN_QUEUE, type RunJobPayload, type RunRow } from './run-row.js';
 
+/** A run taken for execution, with the traceparent of the operation that asked for it. */
+export type ClaimedRun = RunRow & { trace_parent: string | null };
+
 /**
  * Takes a run for execution in this process: a QUEUED run, or a RUNNING one whose lease
  * expired (its process died; if it was being cancelled, the executor ends it as cancelled).
  * Sets a lease the executor must renew.
- * @returns the claimed run, or null when it is not claimable now (finished, cancelled,
+ * @returns the claimed run (its `trace_parent` read in the same statement, so the workflow
+ *   span needs no query of its own), or null when it is not claimable now (finished, cancelled,
  *   executing elsewhere, or waiting behind another run of its thread).
  */
 export async function claimRun(
   pool: pg.Pool,
   runId: string,
   leaseSeconds: number,
-): Promise<RunRow | null> {
+): Promise<ClaimedRun | null> {
   try {
-    const result = await pool.query<RunRow>(
+    const result = await pool.query<ClaimedRun>(
       `UPDATE runs SET status = 'RUNNING', attempts = attempts + 1,
          lease_until = now() + make_interval(secs => $2), started_at = coalesce(started_at, now())
        WHERE id = $1
          AND ((status = 'QUEUED' AND NOT cancel_requested)
               OR (status = 'RUNNING' AND lease_until < now()))
-       RETURNING ${RUN_COLUMNS}`,
+       RETURNING ${RUN_COLUMNS}, trace_parent`,
       [runId, leaseSeconds],
     );
     return result.rows[0] ?? null;

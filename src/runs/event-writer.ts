@@ -49,6 +49,13 @@ export interface RunEventWriter {
   readonly fenced: boolean;
 }
 
+/** Events as the JSON array the append statements read with `jsonb_to_recordset`. */
+function eventsJson(rows: readonly RunEvent[]): string {
+  return JSON.stringify(
+    rows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, at: e.at })),
+  );
+}
+
 /** Thrown inside a write when the run was claimed by another execution. */
 class FencedError extends Error {}
 
@@ -86,26 +93,36 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
          RETURNING seq
        )
        UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted)) WHERE id = $1`,
-      [
-        runId,
-        JSON.stringify(
-          rows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, at: e.at })),
-        ),
-      ],
+      [runId, eventsJson(rows)],
     );
+  };
+  // A flush in one statement (one round trip, no transaction): the run row is locked first,
+  // so a concurrent claim waits or is seen, and nothing is written unless this execution still
+  // owns the run. The same fencing as `assertOwned` + `insert` in a transaction.
+  const appendOwned = async (rows: RunEvent[]): Promise<boolean> => {
+    const result = await pool.query<{ attempts: number | null }>(
+      `WITH owner AS (
+         SELECT attempts FROM runs WHERE id = $1 FOR UPDATE
+       ), inserted AS (
+         INSERT INTO run_events (run_id, seq, type, payload, at)
+         SELECT $1, x.seq, x.type, x.payload, x.at
+         FROM jsonb_to_recordset($2::jsonb) AS x(seq int, type text, payload jsonb, at timestamptz)
+         WHERE (SELECT attempts FROM owner) = $3
+         ON CONFLICT (run_id, seq) DO NOTHING
+         RETURNING seq
+       ), advanced AS (
+         UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted))
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
+       )
+       SELECT (SELECT attempts FROM owner) AS attempts`,
+      [runId, eventsJson(rows), options.attempt],
+    );
+    return result.rows[0]?.attempts === options.attempt;
   };
   const unpersisted = () => events.filter((e) => e.seq > persistedUpTo);
   const writeLoop = async () => {
     for (let rows = unpersisted(); rows.length > 0 && !fenced; rows = unpersisted()) {
-      try {
-        await withTransaction(pool, async (client) => {
-          await assertOwned(client);
-          await insert(client, rows);
-        });
-      } catch (error) {
-        if (error instanceof FencedError) return fence();
-        throw error;
-      }
+      if (!(await appendOwned(rows))) return fence();
       persistedUpTo = rows.at(-1)!.seq;
       await notifier.publish(CHANNELS.runEvents, runId);
     }

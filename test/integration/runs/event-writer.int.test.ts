@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInProcessNotifier } from '../../../src/events/in-process-notifier.js';
+import { CHANNELS } from '../../../src/events/notifier.js';
+import { silentLogger } from '../../../src/logger.js';
+import { LocalHashingEmbedder } from '../../../src/models/index.js';
+import { createRunEventWriter } from '../../../src/runs/event-writer.js';
+import type { RunEventDraft } from '../../../src/runs/run-event.js';
+import {
+  createTestDatabase,
+  TEST_DATABASE_MODE,
+  type TestDatabase,
+} from '../../support/database.js';
+import { seedCollection } from '../graphs/support/seed-collection.js';
+
+const token = (text: string): RunEventDraft => ({ type: 'TokenDelta', payload: { text } });
+
+describe(`a run's event writer (${TEST_DATABASE_MODE})`, () => {
+  let database: TestDatabase;
+  let scope: { workspaceId: string; collectionId: string };
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    scope = await seedCollection(database.db.pool, new LocalHashingEmbedder(), 'events', []);
+  });
+  afterAll(() => database.destroy());
+
+  /** A RUNNING run claimed once (attempts = 1). */
+  async function claimedRun(): Promise<string> {
+    const pool = database.db.pool;
+    const thread = await pool.query<{ id: string }>(
+      'INSERT INTO threads (workspace_id, collection_id) VALUES ($1, $2) RETURNING id',
+      [scope.workspaceId, scope.collectionId],
+    );
+    const run = await pool.query<{ id: string }>(
+      `INSERT INTO runs (workspace_id, thread_id, collection_id, status, question, attempts)
+       VALUES ($1, $2, $3, 'RUNNING', 'q', 1) RETURNING id`,
+      [scope.workspaceId, thread.rows[0]!.id, scope.collectionId],
+    );
+    return run.rows[0]!.id;
+  }
+
+  const stored = async (runId: string) => {
+    const rows = await database.db.pool.query<{ seq: number; text: string }>(
+      `SELECT seq, payload->>'text' AS text FROM run_events WHERE run_id = $1 ORDER BY seq`,
+      [runId],
+    );
+    const run = await database.db.pool.query<{ last_seq: number }>(
+      'SELECT last_seq FROM runs WHERE id = $1',
+      [runId],
+    );
+    return { events: rows.rows, lastSeq: run.rows[0]!.last_seq };
+  };
+
+  it('persists every event in order, advances last_seq and notifies once per flush', async () => {
+    const runId = await claimedRun();
+    const notifier = createInProcessNotifier();
+    const notified: string[] = [];
+    notifier.subscribe(CHANNELS.runEvents, (id) => notified.push(id));
+    const writer = createRunEventWriter({
+      pool: database.db.pool,
+      notifier,
+      logger: silentLogger,
+      runId,
+      firstSeq: 1,
+      attempt: 1,
+    });
+    for (const text of ['a', 'b', 'c']) writer.emit(token(text));
+    await writer.flush();
+    writer.emit(token('d'));
+    await writer.flush();
+
+    const { events, lastSeq } = await stored(runId);
+    expect(events).toEqual([
+      { seq: 1, text: 'a' },
+      { seq: 2, text: 'b' },
+      { seq: 3, text: 'c' },
+      { seq: 4, text: 'd' },
+    ]);
+    expect(lastSeq).toBe(4);
+    expect(writer.fenced).toBe(false);
+    expect(notified.length).toBeGreaterThanOrEqual(2);
+    expect(notified.every((id) => id === runId)).toBe(true);
+  });
+
+  it('writes nothing more once another execution claimed the run, and says so once', async () => {
+    const runId = await claimedRun();
+    let fencedCalls = 0;
+    const writer = createRunEventWriter({
+      pool: database.db.pool,
+      notifier: createInProcessNotifier(),
+      logger: silentLogger,
+      runId,
+      firstSeq: 1,
+      attempt: 1,
+      onFenced: () => fencedCalls++,
+    });
+    writer.emit(token('mine'));
+    await writer.flush();
+    // Another process claims the run after this one's lease ran out.
+    await database.db.pool.query('UPDATE runs SET attempts = attempts + 1 WHERE id = $1', [runId]);
+    writer.emit(token('stale'));
+    await writer.flush();
+    writer.emit(token('stale again'));
+    await writer.flush();
+
+    const { events, lastSeq } = await stored(runId);
+    expect(events).toEqual([{ seq: 1, text: 'mine' }]);
+    expect(lastSeq).toBe(1);
+    expect(writer.fenced).toBe(true);
+    expect(fencedCalls).toBe(1);
+    const final = await writer.finish({ type: 'RunCompleted', payload: {} }, async () => {
+      throw new Error('a fenced writer must not finalize');
+    });
+    expect(final).toBeNull();
+  });
+});

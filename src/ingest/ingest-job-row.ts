@@ -34,6 +34,8 @@ export function isFinished(status: IngestJobStatus): boolean {
 export interface IngestBatchPayload {
   jobId: string;
   ordinals: number[];
+  /** W3C `traceparent` of the submitting operation, when it was traced. */
+  traceParent?: string;
 }
 
 /** Name of the pg-boss queue of ingestion batches. */

@@ -1,4 +1,5 @@
 import type { JobQueue } from '../jobs/job-queue.js';
+import { traceIngestBatch } from '../telemetry/index.js';
 import { ensureMissingCollectionIndexes } from './collection-index.js';
 import { INGEST_QUEUE, type IngestBatchPayload } from './ingest-job-row.js';
 import { processIngestBatch, type IngestWorkerDeps } from './process-batch.js';
@@ -15,7 +16,7 @@ export interface StartIngestWorkerOptions extends IngestWorkerDeps {
   concurrency?: number;
 }
 
-/** Starts working the ingest queue in this process. */
+/** Starts working the ingest queue in this process; each batch is one `ingest batch` span. */
 export async function startIngestWorker(options: StartIngestWorkerOptions): Promise<void> {
   const { queue, soleWorker: _sole, concurrency: _concurrency, ...deps } = options;
   await queue.ensureQueue(INGEST_QUEUE);
@@ -27,7 +28,15 @@ export async function startIngestWorker(options: StartIngestWorkerOptions): Prom
   if (built > 0) deps.logger.info({ built }, 'missing collection indexes built');
   for (let i = 0; i < (options.concurrency ?? 1); i++) {
     await queue.work<IngestBatchPayload>(INGEST_QUEUE, (payload, attempt) =>
-      processIngestBatch(deps, payload, attempt.lastAttempt),
+      traceIngestBatch(
+        {
+          jobId: payload.jobId,
+          documents: payload.ordinals.length,
+          lastAttempt: attempt.lastAttempt,
+          traceParent: payload.traceParent,
+        },
+        () => processIngestBatch(deps, payload, attempt.lastAttempt),
+      ),
     );
   }
 }

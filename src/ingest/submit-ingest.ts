@@ -3,6 +3,7 @@ import { withTransaction } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { activeTraceParent } from '../telemetry/index.js';
 import { planBatches } from './batches.js';
 import {
   assertEmbeddingCompatible,
@@ -92,9 +93,11 @@ export async function submitIngest(
         ),
       ],
     );
+    const traceParent = activeTraceParent()?.traceParent;
     const payloads: IngestBatchPayload[] = planBatches(prepared).map((ordinals) => ({
       jobId: job.id,
       ordinals,
+      ...(traceParent ? { traceParent } : {}),
     }));
     await deps.queue.enqueue(INGEST_QUEUE, payloads, client);
     return job;

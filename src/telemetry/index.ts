@@ -13,6 +13,7 @@ export {
   type TracedChatModel,
 } from './chat-span.js';
 export { traceEmbeddingAttempt, type TracedEmbeddingModel } from './embedding-span.js';
+export { traceIngestBatch, type IngestBatchInfo } from './ingest-span.js';
 export { traceNode, type NodeConfigLike } from './node-span.js';
 export { recordCircuitTransition, recordFallback, recordRetry } from './resilience-events.js';
 export { traceRetrieval, type RetrievalInfo } from './retrieval-span.js';

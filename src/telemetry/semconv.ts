@@ -55,6 +55,9 @@ export const BALLAST = {
   restart: 'ballast.fallback.restart',
   circuitState: 'ballast.circuit.state',
   queue: 'ballast.jobs.queue',
+  ingestJobId: 'ballast.ingest.job_id',
+  ingestDocuments: 'ballast.ingest.documents',
+  ingestLastAttempt: 'ballast.ingest.last_attempt',
 } as const;
 
 /** Names of the span events Ballast records. */

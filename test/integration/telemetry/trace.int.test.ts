@@ -1,6 +1,6 @@
 // Acceptance 1 and 3 of the observability issue: one askStream is one trace, nested from the
 // GraphQL operation down to SQL, with token usage on the chat spans; `run(id) { trace }` serves it.
-import { eventually, idOf, parentOf, spanNamed, spansOf } from './support/telemetry.js';
+import { eventually, exporter, idOf, parentOf, spanNamed, spansOf } from './support/telemetry.js';
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import {
   seedThroughGraphQL,
 } from '../../e2e/support/runs-fixture.js';
 import { askStream } from './support/ask-stream.js';
+import { decodeId } from '../../../src/graphql/ids.js';
 
 const ANSWER = 'Parental leave is sixteen weeks at full pay.';
 const NODES = ['redact', 'cache', 'retrieve', 'grade', 'generate', 'validate', 'respond'];
@@ -234,5 +235,40 @@ describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
     expect(chat.startMs + chat.durationMs).toBeLessThanOrEqual(
       generate.startMs + generate.durationMs + 0.01,
     );
+  });
+  it('continues an ingestDocuments operation in its batches: operation → ingest batch → embeddings, SQL', async () => {
+    const submitted = await server.execute<{ ingestDocuments: { id: string } }>(
+      'mutation IngestForTrace($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }',
+      {
+        input: {
+          collectionId,
+          documents: [{ title: 'Travel policy', text: 'Book trains for trips under four hours.' }],
+        },
+      },
+    );
+    const jobId = decodeId('IngestJob', submitted.data!.ingestDocuments.id);
+    expect(jobId).not.toBeNull();
+
+    const batch = await eventually(() =>
+      exporter
+        .getFinishedSpans()
+        .find((s) => s.name === 'ingest batch' && s.attributes['ballast.ingest.job_id'] === jobId),
+    );
+    expect(batch.attributes['ballast.ingest.documents']).toBe(1);
+    const spans = spansOf(batch.spanContext().traceId);
+    // The batch ran later, in a job worker, yet it is a child of the operation that submitted it.
+    const operation = spanNamed(spans, /IngestForTrace/);
+    expect(parentOf(batch)).toBe(idOf(operation));
+    const byId = new Map(spans.map((s) => [idOf(s), s]));
+    const underBatch = (span: ReadableSpan): boolean => {
+      for (let p = parentOf(span); p !== undefined; p = parentOf(byId.get(p)!)) {
+        if (p === idOf(batch)) return true;
+        if (!byId.has(p)) return false;
+      }
+      return false;
+    };
+    const embedding = spanNamed(spans, 'embeddings hashing-v1');
+    expect(underBatch(embedding)).toBe(true);
+    expect(spans.some((s) => isSql(s) && underBatch(s) && /INSERT/.test(s.name))).toBe(true);
   });
 });

@@ -16,6 +16,11 @@ export interface RunEventWriterOptions {
   attempt: number;
   /** Called once if another execution has claimed the run since (this one must stop). */
   onFenced?: () => void;
+  /**
+   * The run's usage so far, saved on the run with each flush, so that a run resumed after a
+   * crash still counts what its earlier attempts used. Default: usage is not saved by flushes.
+   */
+  usage?: () => unknown;
 }
 
 /**
@@ -96,6 +101,10 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
       [runId, eventsJson(rows)],
     );
   };
+  const usageJson = () => {
+    const usage = options.usage?.();
+    return usage == null ? null : JSON.stringify(usage);
+  };
   // A flush in one statement (one round trip, no transaction): the run row is locked first,
   // so a concurrent claim waits or is seen, and nothing is written unless this execution still
   // owns the run. The same fencing as `assertOwned` + `insert` in a transaction.
@@ -111,11 +120,12 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
          ON CONFLICT (run_id, seq) DO NOTHING
          RETURNING seq
        ), advanced AS (
-         UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted))
+         UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted)),
+           usage = coalesce($4::jsonb, usage)
          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
        )
        SELECT (SELECT attempts FROM owner) AS attempts`,
-      [runId, eventsJson(rows), options.attempt],
+      [runId, eventsJson(rows), options.attempt, usageJson()],
     );
     return result.rows[0]?.attempts === options.attempt;
   };

@@ -67,6 +67,7 @@ async function executeClaimed(
     firstSeq: run.last_seq + 1,
     attempt: run.attempts,
     onFenced: () => abort.abort(LEASE_LOST),
+    usage: () => telemetry.usage(),
   });
   deps.activeRuns.add(writer, abort);
   const heartbeat = setInterval(

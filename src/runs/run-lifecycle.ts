@@ -1,9 +1,13 @@
 import type pg from 'pg';
 import type { JobQueue, SqlExecutor } from '../jobs/job-queue.js';
+import type { RunUsageRecord } from '../telemetry/index.js';
 import { RUN_COLUMNS, RUN_QUEUE, type RunJobPayload, type RunRow } from './run-row.js';
 
-/** A run taken for execution, with the traceparent of the operation that asked for it. */
-export type ClaimedRun = RunRow & { trace_parent: string | null };
+/**
+ * A run taken for execution, with the traceparent of the operation that asked for it and the
+ * usage its earlier attempts recorded (a resumed run).
+ */
+export type ClaimedRun = RunRow & { trace_parent: string | null; usage: RunUsageRecord | null };
 
 /**
  * Takes a run for execution in this process: a QUEUED run, or a RUNNING one whose lease
@@ -25,7 +29,7 @@ export async function claimRun(
        WHERE id = $1
          AND ((status = 'QUEUED' AND NOT cancel_requested)
               OR (status = 'RUNNING' AND lease_until < now()))
-       RETURNING ${RUN_COLUMNS}, trace_parent`,
+       RETURNING ${RUN_COLUMNS}, trace_parent, usage`,
       [runId, leaseSeconds],
     );
     return result.rows[0] ?? null;

@@ -60,6 +60,45 @@ export class UsageMeter {
   }
 }
 
+/**
+ * The usage of two stretches of one run (earlier attempts', then this attempt's) as one
+ * record: per model, requests and tokens add up, in first-call order; an unknown cost on
+ * either side makes that model's cost, and the run's, unknown.
+ */
+export function mergeUsage(
+  earlier: RunUsageRecord | null | undefined,
+  later: RunUsageRecord | null,
+): RunUsageRecord | null {
+  if (!earlier) return later;
+  if (!later) return earlier;
+  const byModel = new Map<string, ModelUsageRecord>();
+  for (const entry of [...earlier.byModel, ...later.byModel]) {
+    const seen = byModel.get(entry.model);
+    byModel.set(
+      entry.model,
+      seen
+        ? {
+            model: entry.model,
+            requests: seen.requests + entry.requests,
+            inputTokens: seen.inputTokens + entry.inputTokens,
+            outputTokens: seen.outputTokens + entry.outputTokens,
+            costUsd:
+              seen.costUsd === null || entry.costUsd === null ? null : seen.costUsd + entry.costUsd,
+          }
+        : { ...entry },
+    );
+  }
+  const models = [...byModel.values()];
+  return {
+    inputTokens: earlier.inputTokens + later.inputTokens,
+    outputTokens: earlier.outputTokens + later.outputTokens,
+    costUsd: models.some((m) => m.costUsd === null)
+      ? null
+      : models.reduce((sum, m) => sum + (m.costUsd ?? 0), 0),
+    byModel: models,
+  };
+}
+
 /** Who a model call works for: the run, its conversation, and the run's usage meter. */
 export interface RunScope {
   runId: string;

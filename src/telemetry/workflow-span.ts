@@ -2,7 +2,7 @@ import { context, trace, type Span } from '@opentelemetry/api';
 import type pg from 'pg';
 import { activeTelemetry } from './active.js';
 import { instruments } from './instruments.js';
-import { UsageMeter, withRunScope, type RunUsageRecord } from './run-usage.js';
+import { mergeUsage, UsageMeter, withRunScope, type RunUsageRecord } from './run-usage.js';
 import { BALLAST, GEN_AI } from './semconv.js';
 import { contextOfTraceParent } from './trace-parent.js';
 import { failSpan, tracer } from './tracer.js';
@@ -18,11 +18,16 @@ export interface TracedRun {
   trace_id: string | null;
   /** `runs.trace_parent`, when the row was read with it; otherwise it is read here. */
   trace_parent?: string | null;
+  /** `runs.usage` when claimed: what earlier attempts of a resumed run used. */
+  usage?: RunUsageRecord | null;
 }
 
 /** What the run's executor reports to telemetry. */
 export interface RunTelemetry {
-  /** Tokens and cost of the run's model calls so far, per model; null when none was made. */
+  /**
+   * Tokens and cost of the run's model calls so far, per model, earlier attempts included (a
+   * resumed run); null when none was made. The span records this attempt's alone.
+   */
   usage(): RunUsageRecord | null;
   /** Records how the execution ended: a run status and, when it failed, the error code. */
   finish(status: string, errorCode?: string | null): void;
@@ -70,7 +75,7 @@ export async function traceRun<T>(
   const started = performance.now();
   let status = 'INTERRUPTED';
   const telemetry: RunTelemetry = {
-    usage: () => usage.summary(),
+    usage: () => mergeUsage(run.usage, usage.summary()),
     finish(finalStatus, errorCode) {
       status = finalStatus;
       span.setAttribute(BALLAST.runStatus, finalStatus);

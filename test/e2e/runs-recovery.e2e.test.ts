@@ -184,13 +184,23 @@ describe(`a run survives SIGKILL of its process (${TEST_DATABASE_MODE})`, () => 
     // Finished nodes are not run again: one grade; generate ran before and after the kill.
     expect(grades).toHaveLength(1);
     expect(chat.length).toBeGreaterThanOrEqual(3);
-    const status = await postGraphQL<{ run: { status: string; attempts: number } }>(
+    const status = await postGraphQL<{
+      run: {
+        status: string;
+        attempts: number;
+        usage: { byModel: { model: string; requests: number }[] } | null;
+      };
+    }>(
       second.url,
-      'query ($id: ID!) { run(id: $id) { status attempts } }',
+      'query ($id: ID!) { run(id: $id) { status attempts usage { byModel { model requests } } } }',
       { id: runId },
     );
     expect(status.data!.run.status).toBe('SUCCEEDED');
     expect(status.data!.run.attempts).toBeGreaterThanOrEqual(2);
+    // Usage counts the attempt that was killed too: its grade call, saved with its events,
+    // plus the answer of the attempt that finished (the cut stream never reported usage).
+    const primary = status.data!.run.usage?.byModel.find((m) => m.model === 'primary');
+    expect(primary?.requests).toBeGreaterThanOrEqual(2);
     await second.stop('SIGTERM');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { costOf } from '../../../src/telemetry/cost.js';
 import { serveMetrics } from '../../../src/telemetry/metrics-endpoint.js';
 import { otlpSignals } from '../../../src/telemetry/otlp-env.js';
-import { UsageMeter } from '../../../src/telemetry/run-usage.js';
+import { mergeUsage, UsageMeter } from '../../../src/telemetry/run-usage.js';
 import { scrubAttributes, scrubUrl } from '../../../src/telemetry/scrub.js';
 import { contextOfTraceParent } from '../../../src/telemetry/trace-parent.js';
 import { errorType } from '../../../src/telemetry/tracer.js';
@@ -30,6 +30,34 @@ describe('UsageMeter', () => {
     meter.add('other', { inputTokens: 5, outputTokens: 5 }, undefined);
     expect(meter.summary()!.costUsd).toBeNull();
     expect(new UsageMeter().summary()).toBeNull();
+  });
+});
+
+describe('mergeUsage', () => {
+  it("adds a resumed attempt's usage to its earlier attempts', per model, in first-call order", () => {
+    const earlier = new UsageMeter();
+    earlier.add('primary', { inputTokens: 100, outputTokens: 10 }, 0.5);
+    const later = new UsageMeter();
+    later.add('secondary', { inputTokens: 7, outputTokens: 3 }, 0.25);
+    later.add('primary', { inputTokens: 40, outputTokens: 20 }, 0.25);
+    const merged = mergeUsage(earlier.summary(), later.summary());
+    expect(merged).toEqual({
+      inputTokens: 147,
+      outputTokens: 33,
+      costUsd: 1,
+      byModel: [
+        { model: 'primary', requests: 2, inputTokens: 140, outputTokens: 30, costUsd: 0.75 },
+        { model: 'secondary', requests: 1, inputTokens: 7, outputTokens: 3, costUsd: 0.25 },
+      ],
+    });
+    // Either side alone passes through; an unknown cost on either side stays unknown.
+    expect(mergeUsage(null, later.summary())).toEqual(later.summary());
+    expect(mergeUsage(earlier.summary(), null)).toEqual(earlier.summary());
+    const unpriced = new UsageMeter();
+    unpriced.add('primary', { inputTokens: 1, outputTokens: 1 }, undefined);
+    const unknown = mergeUsage(earlier.summary(), unpriced.summary());
+    expect(unknown?.costUsd).toBeNull();
+    expect(unknown?.byModel[0]?.costUsd).toBeNull();
   });
 });
 

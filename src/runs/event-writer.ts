@@ -54,13 +54,6 @@ export interface RunEventWriter {
   readonly fenced: boolean;
 }
 
-/** Events as the JSON array the append statements read with `jsonb_to_recordset`. */
-function eventsJson(rows: readonly RunEvent[]): string {
-  return JSON.stringify(
-    rows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, at: e.at })),
-  );
-}
-
 /** Thrown inside a write when the run was claimed by another execution. */
 class FencedError extends Error {}
 
@@ -73,43 +66,23 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
   let writing: Promise<void> | null = null;
   let fenced = false;
 
-  // Locks the run row: a concurrent claim (which updates the same row) waits, and a claim
-  // that came first is seen here.
-  const assertOwned = async (client: pg.PoolClient) => {
-    const owner = await client.query<{ attempts: number }>(
-      'SELECT attempts FROM runs WHERE id = $1 FOR UPDATE',
-      [runId],
-    );
-    if (owner.rows[0]?.attempts !== options.attempt) throw new FencedError('run claimed elsewhere');
-  };
   const fence = () => {
     if (fenced) return;
     fenced = true;
     options.onFenced?.();
   };
-  const insert = async (runner: Pick<pg.PoolClient, 'query'>, rows: RunEvent[]) => {
-    if (rows.length === 0) return;
-    await runner.query(
-      `WITH inserted AS (
-         INSERT INTO run_events (run_id, seq, type, payload, at)
-         SELECT $1, x.seq, x.type, x.payload, x.at
-         FROM jsonb_to_recordset($2::jsonb) AS x(seq int, type text, payload jsonb, at timestamptz)
-         ON CONFLICT (run_id, seq) DO NOTHING
-         RETURNING seq
-       )
-       UPDATE runs SET last_seq = greatest(last_seq, (SELECT max(seq) FROM inserted)) WHERE id = $1`,
-      [runId, eventsJson(rows)],
-    );
-  };
   const usageJson = () => {
     const usage = options.usage?.();
     return usage == null ? null : JSON.stringify(usage);
   };
-  // A flush in one statement (one round trip, no transaction): the run row is locked first,
-  // so a concurrent claim waits or is seen, and nothing is written unless this execution still
-  // owns the run. The same fencing as `assertOwned` + `insert` in a transaction.
-  const appendOwned = async (rows: RunEvent[]): Promise<boolean> => {
-    const result = await pool.query<{ attempts: number | null }>(
+  // Appends in one statement: the run row is locked first, so a concurrent claim (which
+  // updates the same row) waits or is seen, and nothing is written unless this execution still
+  // owns the run. A flush runs it alone (one round trip); `finish` inside its transaction.
+  const appendOwned = async (
+    runner: Pick<pg.PoolClient, 'query'>,
+    rows: RunEvent[],
+  ): Promise<boolean> => {
+    const result = await runner.query<{ attempts: number | null }>(
       `WITH owner AS (
          SELECT attempts FROM runs WHERE id = $1 FOR UPDATE
        ), inserted AS (
@@ -125,14 +98,21 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
        )
        SELECT (SELECT attempts FROM owner) AS attempts`,
-      [runId, eventsJson(rows), options.attempt, usageJson()],
+      [
+        runId,
+        JSON.stringify(
+          rows.map((e) => ({ seq: e.seq, type: e.type, payload: e.payload, at: e.at })),
+        ),
+        options.attempt,
+        usageJson(),
+      ],
     );
     return result.rows[0]?.attempts === options.attempt;
   };
   const unpersisted = () => events.filter((e) => e.seq > persistedUpTo);
   const writeLoop = async () => {
     for (let rows = unpersisted(); rows.length > 0 && !fenced; rows = unpersisted()) {
-      if (!(await appendOwned(rows))) return fence();
+      if (!(await appendOwned(pool, rows))) return fence();
       persistedUpTo = rows.at(-1)!.seq;
       await notifier.publish(CHANNELS.runEvents, runId);
     }
@@ -190,8 +170,7 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
       };
       try {
         await withTransaction(pool, async (client) => {
-          await assertOwned(client);
-          await insert(client, [event]);
+          if (!(await appendOwned(client, [event]))) throw new FencedError('run claimed elsewhere');
           await finalize(client);
         });
       } catch (error) {

@@ -47,17 +47,21 @@ export class UsageMeter {
   /** The totals; null when no model was called. */
   summary(): RunUsageRecord | null {
     if (this.#byModel.size === 0) return null;
-    const byModel = [...this.#byModel.values()].map((entry) => ({ ...entry }));
-    let costUsd: number | null = 0;
-    for (const entry of byModel)
-      costUsd = entry.costUsd === null || costUsd === null ? null : costUsd + entry.costUsd;
-    return {
-      inputTokens: byModel.reduce((sum, entry) => sum + entry.inputTokens, 0),
-      outputTokens: byModel.reduce((sum, entry) => sum + entry.outputTokens, 0),
-      costUsd,
-      byModel,
-    };
+    return withTotals([...this.#byModel.values()].map((entry) => ({ ...entry })));
   }
+}
+
+// A run's totals from its per-model entries: an unknown cost on any model makes it unknown.
+function withTotals(byModel: ModelUsageRecord[]): RunUsageRecord {
+  let costUsd: number | null = 0;
+  for (const entry of byModel)
+    costUsd = entry.costUsd === null || costUsd === null ? null : costUsd + entry.costUsd;
+  return {
+    inputTokens: byModel.reduce((sum, entry) => sum + entry.inputTokens, 0),
+    outputTokens: byModel.reduce((sum, entry) => sum + entry.outputTokens, 0),
+    costUsd,
+    byModel,
+  };
 }
 
 /**
@@ -88,15 +92,7 @@ export function mergeUsage(
         : { ...entry },
     );
   }
-  const models = [...byModel.values()];
-  return {
-    inputTokens: earlier.inputTokens + later.inputTokens,
-    outputTokens: earlier.outputTokens + later.outputTokens,
-    costUsd: models.some((m) => m.costUsd === null)
-      ? null
-      : models.reduce((sum, m) => sum + (m.costUsd ?? 0), 0),
-    byModel: models,
-  };
+  return withTotals([...byModel.values()]);
 }
 
 /** Who a model call works for: the run, its conversation, and the run's usage meter. */

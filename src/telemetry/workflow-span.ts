@@ -1,6 +1,5 @@
 import { context, trace, type Span } from '@opentelemetry/api';
 import type pg from 'pg';
-import { activeTelemetry } from './active.js';
 import { instruments } from './instruments.js';
 import { mergeUsage, UsageMeter, withRunScope, type RunUsageRecord } from './run-usage.js';
 import { BALLAST, GEN_AI } from './semconv.js';
@@ -16,8 +15,8 @@ export interface TracedRun {
   thread_id: string;
   attempts: number;
   trace_id: string | null;
-  /** `runs.trace_parent`, when the row was read with it; otherwise it is read here. */
-  trace_parent?: string | null;
+  /** `runs.trace_parent`: the operation that asked for the run, read when it was claimed. */
+  trace_parent: string | null;
   /** `runs.usage` when claimed: what earlier attempts of a resumed run used. */
   usage?: RunUsageRecord | null;
 }
@@ -46,17 +45,7 @@ export async function traceRun<T>(
   run: TracedRun,
   execute: (telemetry: RunTelemetry) => Promise<T>,
 ): Promise<T> {
-  // Only worth a query when spans are recorded.
-  const traceParent =
-    run.trace_parent !== undefined || !activeTelemetry()
-      ? run.trace_parent
-      : (
-          await pool.query<{ trace_parent: string | null }>(
-            'SELECT trace_parent FROM runs WHERE id = $1',
-            [run.id],
-          )
-        ).rows[0]?.trace_parent;
-  const parent = contextOfTraceParent(traceParent);
+  const parent = contextOfTraceParent(run.trace_parent);
   const span = tracer().startSpan(
     `invoke_workflow ${WORKFLOW_NAME}`,
     {

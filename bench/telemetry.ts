@@ -7,7 +7,9 @@
 //           batches over OTLP/HTTP to a sink in this process (no store).
 // This process is the client and the fake model (zero latency, so the server's own work is all
 // there is): `ask` over HTTP, then `runEvents` over graphql-ws until `RunCompleted`, a fixed
-// number in flight. Each server gets a copy of the same seeded database. The machine is shared,
+// number in flight. The workload is the runs bench's: distinct questions that miss the answer
+// cache, every run on the graph's happy path (grade, one grounded answer: two model calls,
+// checked). Each server gets a copy of the same seeded database. The machine is shared,
 // so the servers take turns in short batches, in rotating order, many times: each comparison is
 // between batches seconds apart. Reported: runs/s (median over batches, and the median of the
 // per-round ratio to `off`), and each server's CPU time per run over the whole phase (batching
@@ -22,7 +24,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from 'graphql-ws';
+import type { FakeLlmServer } from '../test/fake-llm/server.js';
 import pg from 'pg';
+import { answerOf, questionMaker, universalReply } from './_runs-client.js';
 import { BENCH_POSTGRES_URL, median, round as roundTo } from './_support.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -36,18 +40,10 @@ const BATCH_RUNS = 30;
 const CONCURRENCY = 8;
 const TARGET_PCT = 5;
 
-// One reply fits both structured outputs the graph asks for (grade, then the answer); not
-// grounded, so nothing is cached and every run calls the model twice.
-const UNIVERSAL_REPLY = {
-  json: {
-    relevant: true,
-    score: 0.9,
-    relevantChunkIds: [],
-    answer: 'Parental leave is sixteen weeks at full pay.',
-    citations: [],
-    grounded: false,
-  },
-};
+// Every run takes the happy path of the runs bench: distinct questions (no cache hit), one
+// reply that is both a grade (every chunk relevant) and a grounded answer citing every chunk,
+// so each run makes exactly two model calls (grade, answer) and streams its answer.
+const ANSWER = answerOf(24);
 
 const DOCUMENTS = [
   {
@@ -100,9 +96,16 @@ async function runChild(args: ChildArgs): Promise<void> {
     {},
   );
   if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+  // Open auth: every client is the same caller, so the per-caller limits are raised out of the
+  // way, as in the runs bench (each operation still pays for its rate-limit check).
   const server = await startTestServer({
     db,
     models: parsed.config,
+    rateLimits: {
+      requestsPerMinute: 10_000_000,
+      tokensPerDayPerCaller: 1_000_000_000,
+      tokensPerDayPerWorkspace: 1_000_000_000,
+    },
     ...(args.db.mode === 'POSTGRES' ? { databaseUrl: args.db.url } : {}),
   });
   process.on('message', async (message: { type: string }) => {
@@ -131,17 +134,22 @@ async function runChild(args: ChildArgs): Promise<void> {
 interface Template {
   mode: DbMode;
   collectionId: string;
+  /** Every chunk of the seeded collection, cited by the fake's answers. */
+  chunkIds: string[];
   /** A fresh copy for one child. */
   copy(): Promise<ChildArgs['db']>;
   dispose(): Promise<void>;
 }
 
-async function seed(pool: pg.Pool): Promise<string> {
+async function seed(pool: pg.Pool): Promise<{ collectionId: string; chunkIds: string[] }> {
   const { LocalHashingEmbedder } = await import('../src/models/index.js');
   const { seedCollection } = await import('../test/integration/graphs/support/seed-collection.js');
   const { encodeId } = await import('../src/graphql/ids.js');
   const seeded = await seedCollection(pool, new LocalHashingEmbedder(), 'bench', DOCUMENTS);
-  return encodeId('Collection', seeded.collectionId);
+  return {
+    collectionId: encodeId('Collection', seeded.collectionId),
+    chunkIds: seeded.documents.flatMap((document) => document.chunkIds),
+  };
 }
 
 async function prepareSchema(pool: pg.Pool, mode: DbMode): Promise<void> {
@@ -166,7 +174,7 @@ async function embeddedTemplate(): Promise<Template> {
   const pglite = await PGlite.create({ extensions: { vector } });
   const pool = new pg.Pool(createPgConfig(pglite));
   await prepareSchema(pool, 'EMBEDDED');
-  const collectionId = await seed(pool);
+  const seeded = await seed(pool);
   await pool.end();
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();
@@ -175,7 +183,7 @@ async function embeddedTemplate(): Promise<Template> {
   writeFileSync(dumpFile, Buffer.from(await dump.arrayBuffer()));
   return {
     mode: 'EMBEDDED',
-    collectionId,
+    ...seeded,
     copy: async () => ({ mode: 'EMBEDDED', dumpFile }),
     dispose: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -193,12 +201,12 @@ async function postgresTemplate(): Promise<Template> {
   await admin.query(`CREATE DATABASE ${prefix}_t`);
   const pool = new pg.Pool({ connectionString: urlOf(`${prefix}_t`), max: 2 });
   await prepareSchema(pool, 'POSTGRES');
-  const collectionId = await seed(pool);
+  const seeded = await seed(pool);
   await pool.end();
   const copies: string[] = [];
   return {
     mode: 'POSTGRES',
-    collectionId,
+    ...seeded,
     async copy() {
       const name = `${prefix}_${copies.length}`;
       copies.push(name);
@@ -287,18 +295,20 @@ async function post<T>(url: string, query: string, variables: Record<string, unk
   return body.data;
 }
 
+const RUN_EVENTS = `subscription ($id: ID!) {
+  runEvents(runId: $id) { __typename ... on RunCompleted { answer { cached } } }
+}`;
+
 function completion(ws: Client, runId: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    ws.subscribe<{ runEvents: { __typename: string } }>(
-      {
-        query: 'subscription ($id: ID!) { runEvents(runId: $id) { __typename } }',
-        variables: { id: runId },
-      },
+    ws.subscribe<{ runEvents: { __typename: string; answer?: { cached: boolean } } }>(
+      { query: RUN_EVENTS, variables: { id: runId } },
       {
         next: ({ data, errors }) => {
           if (errors) reject(new Error(JSON.stringify(errors)));
           const type = data?.runEvents.__typename;
           if (type === 'RunFailed' || type === 'RunCancelled') reject(new Error(`run ${type}`));
+          if (data?.runEvents.answer?.cached) reject(new Error('answered from the cache'));
         },
         error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
         complete: () => resolve(),
@@ -307,15 +317,18 @@ function completion(ws: Client, runId: string): Promise<void> {
   });
 }
 
-/** Runs `runs` runs end to end, `concurrency` at a time; resolves with the elapsed ms. */
-async function drive(url: string, collectionId: string, runs: number, offset: number) {
+/**
+ * Runs `runs` runs end to end, `concurrency` at a time, each asking `nextQuestion()`; resolves
+ * with the elapsed ms.
+ */
+async function drive(url: string, collectionId: string, runs: number, nextQuestion: () => string) {
   const { wsClient } = await import('../test/support/graphql-ws-client.js');
   const ws = wsClient(url);
   let issued = 0;
   const worker = async () => {
     while (issued < runs) {
-      const n = offset + issued++;
-      const question = `Question ${n}: how long is parental leave?`;
+      issued++;
+      const question = nextQuestion();
       const { ask } = await post<{ ask: { id: string } }>(
         url,
         'mutation ($input: AskInput!) { ask(input: $input) { id } }',
@@ -342,21 +355,26 @@ async function statsOf(child: ChildProcess): Promise<{ spans: number | null; cpu
 
 async function measureDatabase(
   template: Template,
-  fakeUrl: string,
+  fake: FakeLlmServer,
   sink: Awaited<ReturnType<typeof startOtlpSink>>,
 ) {
-  const servers = [] as { mode: Mode; child: ChildProcess; url: string; offset: number }[];
+  fake.reset();
+  fake.script('primary', universalReply(ANSWER, template.chunkIds));
+  const fakeUrl = fake.url;
+  const servers = [] as { mode: Mode; child: ChildProcess; url: string; ask: () => string }[];
   try {
     for (const mode of MODES) {
       const started = await startChild(mode, { db: await template.copy(), fakeUrl }, sink.url);
-      servers.push({ mode, ...started, offset: 0 });
+      servers.push({ mode, ...started, ask: questionMaker(servers.length + 1) });
     }
     for (const server of servers) {
-      await drive(server.url, template.collectionId, WARMUP_RUNS, 0);
-      server.offset = WARMUP_RUNS;
+      await drive(server.url, template.collectionId, WARMUP_RUNS, server.ask);
     }
     await Promise.all(servers.map((server) => statsOf(server.child)));
     sink.spans();
+    const chatCalls = () =>
+      fake.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
+    const callsBefore = chatCalls();
     const before = await Promise.all(servers.map((server) => statsOf(server.child)));
     const batches: Record<Mode, number[]> = { off: [], store: [], otlp: [] };
     const ratios: Record<Mode, number[]> = { off: [], store: [], otlp: [] };
@@ -364,8 +382,7 @@ async function measureDatabase(
       const round: Partial<Record<Mode, number>> = {};
       for (let i = 0; i < servers.length; i++) {
         const server = servers[(i + r) % servers.length]!;
-        const elapsed = await drive(server.url, template.collectionId, BATCH_RUNS, server.offset);
-        server.offset += BATCH_RUNS;
+        const elapsed = await drive(server.url, template.collectionId, BATCH_RUNS, server.ask);
         round[server.mode] = (BATCH_RUNS * 1000) / elapsed;
         batches[server.mode].push(round[server.mode]!);
       }
@@ -378,12 +395,17 @@ async function measureDatabase(
     }
     const after = await Promise.all(servers.map((server) => statsOf(server.child)));
     const measured = ROUNDS * BATCH_RUNS;
+    const modelCallsPerRun = (chatCalls() - callsBefore) / (measured * servers.length);
+    if (modelCallsPerRun !== 2) {
+      throw new Error(`runs left the happy path: ${modelCallsPerRun} model calls per run, not 2`);
+    }
     const exportedSpans = sink.spans();
     const result = (index: number) => {
       const mode = servers[index]!.mode;
       const spans = after[index]!.spans;
       return {
         runsPerSecond: roundTo(median(batches[mode]), 1),
+        modelCallsPerRun,
         cpuMsPerRun: roundTo((after[index]!.cpuMs - before[index]!.cpuMs) / measured, 1),
         spansPerRun:
           mode === 'otlp'
@@ -417,14 +439,13 @@ async function measureDatabase(
 export default async function benchTelemetry() {
   const { createFakeLlmServer } = await import('../test/fake-llm/server.js');
   const fake = await createFakeLlmServer();
-  fake.script('primary', UNIVERSAL_REPLY);
   const sink = await startOtlpSink();
   const results: Record<string, unknown> = {};
   try {
     for (const make of [embeddedTemplate, postgresTemplate]) {
       const template = await make();
       try {
-        results[template.mode] = await measureDatabase(template, fake.url, sink);
+        results[template.mode] = await measureDatabase(template, fake, sink);
       } finally {
         await template.dispose();
       }

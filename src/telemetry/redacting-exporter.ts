@@ -1,10 +1,10 @@
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { isNoise, scrubSpan } from './scrub.js';
+import { scrubSpan } from './scrub.js';
 
 /**
  * Wraps any span exporter (OTLP, or a test's in-memory one) so that nothing leaves the process
- * unscrubbed: user-echoing attributes and status messages are redacted (see `scrub.ts`) and
- * noise spans are dropped.
+ * unscrubbed: user-echoing attributes and status messages are redacted (see `scrub.ts`). Noise
+ * spans never get here: the sampler does not record them (see `sampler.ts`).
  */
 export class RedactingExporter implements SpanExporter {
   readonly #inner: SpanExporter;
@@ -14,9 +14,7 @@ export class RedactingExporter implements SpanExporter {
   }
 
   export(spans: ReadableSpan[], done: Parameters<SpanExporter['export']>[1]): void {
-    const kept: ReadableSpan[] = [];
-    for (const span of spans) if (!isNoise(span)) kept.push(scrubSpan(span));
-    this.#inner.export(kept, done);
+    this.#inner.export(spans.map(scrubSpan), done);
   }
 
   shutdown(): Promise<void> {

@@ -1,5 +1,7 @@
 import {
   createContextKey,
+  isSpanContextValid,
+  trace,
   type Attributes,
   type Context,
   type Link,
@@ -22,11 +24,27 @@ export const SUBSCRIPTION_EVENTS = createContextKey('ballast.graphql.subscriptio
 // COMMIT (it waits for the flush to disk) and ROLLBACK (it says something failed).
 const QUIET_SQL = 'pg.query:BEGIN';
 
+// Parse and validate outside any operation: the schema's own at start, and each graphql-ws
+// operation's (graphql-ws parses and validates before it executes, outside its span). Each
+// would be a one-span trace of its own.
+const ORPHAN_NOISE = new Set([
+  'graphql.parse',
+  'graphql.validate',
+  'graphql.parseSchema',
+  'graphql.validateSchema',
+]);
+
+const hasParent = (context: Context): boolean => {
+  const parent = trace.getSpanContext(context);
+  return parent !== undefined && isSpanContextValid(parent);
+};
+
 /**
- * Samples like `root`, except two kinds of spans that are never recorded (nor anything under
- * them): SQL `BEGIN`, and the execution of each event of a subscription (a dozen per run,
- * resolving a few fields each; the subscription's own span covers them). About a quarter of a
- * run's spans, and of tracing's cost.
+ * Samples like `root`, except three kinds of spans that are never recorded (nor anything under
+ * them): SQL `BEGIN`, the execution of each event of a subscription (a dozen per run,
+ * resolving a few fields each; the subscription's own span covers them), and GraphQL parse and
+ * validate spans without a parent. About a quarter of a run's spans, and of tracing's cost;
+ * dropped here, they cost a non-recording span instead of a recorded one thrown away later.
  */
 export class BallastSampler implements Sampler {
   readonly #root: Sampler;
@@ -46,7 +64,8 @@ export class BallastSampler implements Sampler {
   ): SamplingResult {
     if (
       spanName.startsWith(QUIET_SQL) ||
-      (spanName === 'graphql.execute' && context.getValue(SUBSCRIPTION_EVENTS) === true)
+      (spanName === 'graphql.execute' && context.getValue(SUBSCRIPTION_EVENTS) === true) ||
+      (ORPHAN_NOISE.has(spanName) && !hasParent(context))
     ) {
       return { decision: SamplingDecision.NOT_RECORD };
     }

@@ -44,20 +44,6 @@ export function scrubAttributes(attributes: Attributes): Attributes {
   return copy ?? attributes;
 }
 
-// Parse and validate spans without a parent: the schema's own, at start, and those of graphql-ws
-// operations (graphql-ws parses and validates outside any operation span).
-const ORPHAN_NOISE = new Set([
-  'graphql.parse',
-  'graphql.validate',
-  'graphql.parseSchema',
-  'graphql.validateSchema',
-]);
-
-/** True for spans not worth keeping: each would be a one-span trace of its own. */
-export function isNoise(span: ReadableSpan): boolean {
-  return span.parentSpanContext === undefined && ORPHAN_NOISE.has(span.name);
-}
-
 /** `span` with its status message and user-echoing attributes (spans' and events') redacted. */
 export function scrubSpan(span: ReadableSpan): ReadableSpan {
   const attributes = scrubAttributes(span.attributes);

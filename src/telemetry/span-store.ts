@@ -1,6 +1,5 @@
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { isNoise } from './scrub.js';
 import { toSpanRecord, type SpanRecord } from './span-record.js';
 
 /** Default traces kept. */
@@ -79,7 +78,6 @@ export class SpanStore implements SpanProcessor {
   onStart(_span: Span, _parentContext: Context): void {}
 
   onEnd(span: ReadableSpan): void {
-    if (isNoise(span)) return;
     const traceId = span.spanContext().traceId;
     let held = this.#traces.get(traceId);
     if (held) this.#traces.delete(traceId);

@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,6 +22,20 @@ describe('BallastSampler', () => {
     expect(decide(sampler, 'pg.query:SELECT postgres', events)).toBe(
       SamplingDecision.RECORD_AND_SAMPLED,
     );
+  });
+
+  it('leaves out GraphQL parse and validate spans only when they have no parent', () => {
+    const sampler = new BallastSampler();
+    const operation = trace.setSpanContext(ROOT_CONTEXT, {
+      traceId: TRACE,
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.SAMPLED,
+    });
+    for (const name of ['graphql.parse', 'graphql.validate', 'graphql.parseSchema']) {
+      expect(decide(sampler, name)).toBe(SamplingDecision.NOT_RECORD);
+      expect(decide(sampler, name, operation)).toBe(SamplingDecision.RECORD_AND_SAMPLED);
+    }
+    expect(decide(sampler, 'mutation')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
   });
 
   it('delegates to the sampler of OTEL_TRACES_SAMPLER', () => {

@@ -77,10 +77,4 @@ describe('SpanStore', () => {
       ],
     });
   });
-
-  it('drops parentless graphql parse and validate spans (one-span traces)', () => {
-    const store = new SpanStore();
-    store.onEnd(span('f', { name: 'graphql.parse', parentSpanContext: undefined }));
-    expect(store.size).toBe(0);
-  });
 });

@@ -45,6 +45,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BALLAST_TELEMETRY_CAPTURE_CONTENT: booleanFlag.default(false),
   BALLAST_TRACE_STORE_TRACES: z.coerce.number().int().min(1).max(100_000).default(200),
+  BALLAST_METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Which database Ballast talks to. */
@@ -99,6 +100,11 @@ export interface AppConfig {
     captureContent: boolean;
     /** Traces kept in memory for `run(id) { trace }` when not exporting OTLP. Default: 200. */
     traceStoreTraces: number;
+    /**
+     * Bearer token a scraper must present at `/metrics`. Default: none — `/metrics` is then
+     * open with `auth.mode` open (loopback only) and closed with it required.
+     */
+    metricsToken: string | undefined;
   };
   /** GraphQL introspection. Default: on unless `NODE_ENV=production`. */
   introspection: boolean;
@@ -186,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     telemetry: {
       captureContent: e.BALLAST_TELEMETRY_CAPTURE_CONTENT,
       traceStoreTraces: e.BALLAST_TRACE_STORE_TRACES,
+      metricsToken: e.BALLAST_METRICS_TOKEN,
     },
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createLogger } from './logger.js';
 import { createServer } from './server/create-server.js';
+import { metricsAccess } from './server/metrics-access.js';
 import { onShutdownSignal } from './server/shutdown.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -42,12 +43,19 @@ if (config.auth.mode === 'open') {
       'This is only allowed on a loopback address; set BALLAST_AUTH=required to serve others.',
   );
 }
+const metrics = metricsAccess(config.auth.mode, config.telemetry.metricsToken);
+if (metrics.kind === 'closed') {
+  logger.warn(
+    '/metrics is closed: set BALLAST_METRICS_TOKEN to let a scraper in with that bearer token',
+  );
+}
 const server = createServer({
   services,
   introspection: config.introspection,
   sandbox: config.sandbox,
   includeStacktrace: config.nodeEnv === 'development',
   allowedOrigins: config.allowedOrigins,
+  metrics,
 });
 onShutdownSignal({
   logger,

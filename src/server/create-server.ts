@@ -16,6 +16,7 @@ import { createQueryLimits } from '../security/query-limits.js';
 import { authorizationPlugin } from './authorization-plugin.js';
 import { httpAuth, originAllowList, principalOf } from './http-auth.js';
 import { httpErrors } from './http-errors.js';
+import { guardMetrics, type MetricsAccess } from './metrics-access.js';
 import { attachWebSocketServer } from './websocket.js';
 
 /** Options of {@link createServer}. */
@@ -31,6 +32,8 @@ export interface ServerOptions {
   bodyLimit?: string;
   /** Browser origins allowed on HTTP and WebSocket; empty allows every origin. Default: []. */
   allowedOrigins?: readonly string[];
+  /** Who may read `/metrics` (see `metricsAccess`). Default: closed. */
+  metrics?: MetricsAccess;
 }
 
 /** A started-or-not Ballast HTTP + WebSocket server. */
@@ -95,7 +98,7 @@ export function createServer(options: ServerOptions): BallastServer {
       await apollo.start();
       started = true;
       app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-      app.get('/metrics', serveMetrics);
+      app.get('/metrics', guardMetrics(options.metrics ?? { kind: 'closed' }), serveMetrics);
       app.use(
         '/graphql',
         originAllowList(options.allowedOrigins ?? []),

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createServer, type BallastServer } from '../../src/server/create-server.js';
+import { metricsAccess } from '../../src/server/metrics-access.js';
 import { startServices, type RunningServices } from '../../src/app/start-services.js';
 import { OPEN_PRINCIPAL, type AuthMode } from '../../src/auth/authenticate.js';
 import type { Principal } from '../../src/auth/principal.js';
@@ -47,6 +48,8 @@ export interface TestServerOptions {
   jwtSecret?: string;
   rateLimits?: RateLimitSettings;
   allowedOrigins?: string[];
+  /** Bearer token for `/metrics` (see `metricsAccess`). Default: none. */
+  metricsToken?: string;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -78,6 +81,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     sandbox: !production,
     includeStacktrace: !production,
     allowedOrigins: options.allowedOrigins ?? [],
+    metrics: metricsAccess(options.authMode ?? 'open', options.metricsToken),
   });
   const url = await server.listen(0, '127.0.0.1');
   const createContext = createContextFactory(services);

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     ).toMatchObject({ introspection: true, sandbox: true });
   });
 
+  it('reads the /metrics bearer token, refusing one too short to be a secret', () => {
+    expect(loadConfig({}).telemetry.metricsToken).toBeUndefined();
+    const token = 'prometheus-scrape-0123456789';
+    expect(loadConfig({ BALLAST_METRICS_TOKEN: token }).telemetry.metricsToken).toBe(token);
+    expect(() => loadConfig({ BALLAST_METRICS_TOKEN: 'short' })).toThrow(/BALLAST_METRICS_TOKEN/);
+  });
+
   it('names every bad field at once', () => {
     let error: unknown;
     try {

@@ -8,6 +8,7 @@ export function createInProcessNotifier(): Notifier {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
+    hearsDatabase: false,
     async publish(channel, id) {
       emitter.emit(channel, id);
     },

@@ -6,6 +6,12 @@
 export interface Notifier {
   /** Announces `id` on `channel`. */
   publish(channel: string, id: string): Promise<void>;
+  /**
+   * True when subscribers hear `pg_notify` run by any SQL statement on the database (the
+   * Postgres notifier): a writer may then announce inside its own statement, in the same round
+   * trip and atomically with its write, instead of calling `publish` after it.
+   */
+  readonly hearsDatabase: boolean;
   /** Calls `listener` for every id published on `channel`; returns the unsubscribe function. */
   subscribe(channel: string, listener: (id: string) => void): () => void;
   close(): Promise<void>;

@@ -50,6 +50,7 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
   await connect();
 
   return {
+    hearsDatabase: true,
     async publish(channel, id) {
       await options.pool.query('SELECT pg_notify($1, $2)', [channel, id]);
     },

@@ -78,6 +78,12 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
   // Appends in one statement: the run row is locked first, so a concurrent claim (which
   // updates the same row) waits or is seen, and nothing is written unless this execution still
   // owns the run. A flush runs it alone (one round trip); `finish` inside its transaction.
+  // When subscribers listen through the database, the same statement notifies them (delivered
+  // at its commit, and only if it wrote something); otherwise `announce` publishes after it.
+  const notifyInStatement = notifier.hearsDatabase;
+  const announce = async () => {
+    if (!notifyInStatement) await notifier.publish(CHANNELS.runEvents, runId);
+  };
   const appendOwned = async (
     runner: Pick<pg.PoolClient, 'query'>,
     rows: RunEvent[],
@@ -97,7 +103,8 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
            usage = coalesce($4::jsonb, usage)
          WHERE id = $1 AND EXISTS (SELECT 1 FROM inserted)
        )
-       SELECT (SELECT attempts FROM owner) AS attempts`,
+       SELECT (SELECT attempts FROM owner) AS attempts,
+         (SELECT pg_notify($5, $7) WHERE $6 AND EXISTS (SELECT 1 FROM inserted)) AS notified`,
       [
         runId,
         JSON.stringify(
@@ -105,6 +112,9 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
         ),
         options.attempt,
         usageJson(),
+        CHANNELS.runEvents,
+        notifyInStatement,
+        runId,
       ],
     );
     return result.rows[0]?.attempts === options.attempt;
@@ -114,7 +124,7 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
     for (let rows = unpersisted(); rows.length > 0 && !fenced; rows = unpersisted()) {
       if (!(await appendOwned(pool, rows))) return fence();
       persistedUpTo = rows.at(-1)!.seq;
-      await notifier.publish(CHANNELS.runEvents, runId);
+      await announce();
     }
   };
   const schedule = () => {
@@ -181,7 +191,7 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
       events.push(event);
       persistedUpTo = event.seq;
       for (const listener of listeners) listener();
-      await notifier.publish(CHANNELS.runEvents, runId);
+      await announce();
       return event;
     },
     flush,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
 import { createInProcessNotifier } from '../../../src/events/in-process-notifier.js';
 import { CHANNELS } from '../../../src/events/notifier.js';
+import { createPostgresNotifier } from '../../../src/events/postgres-notifier.js';
 import { silentLogger } from '../../../src/logger.js';
 import { LocalHashingEmbedder } from '../../../src/models/index.js';
 import { createRunEventWriter } from '../../../src/runs/event-writer.js';
@@ -8,6 +10,7 @@ import type { RunEventDraft } from '../../../src/runs/run-event.js';
 import {
   createTestDatabase,
   TEST_DATABASE_MODE,
+  TEST_DATABASE_URL,
   type TestDatabase,
 } from '../../support/database.js';
 import { seedCollection } from '../graphs/support/seed-collection.js';
@@ -112,4 +115,65 @@ describe(`a run's event writer (${TEST_DATABASE_MODE})`, () => {
     });
     expect(final).toBeNull();
   });
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    'notifies other processes from the flush statement itself, and only when it wrote',
+    async () => {
+      const runId = await claimedRun();
+      const statements: string[] = [];
+      const recording = new Proxy(database.db.pool, {
+        get(target, property, receiver) {
+          if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
+          return (text: string, values?: unknown[]) => {
+            statements.push(text);
+            return target.query(text, values);
+          };
+        },
+      }) as pg.Pool;
+      const notifier = await createPostgresNotifier({
+        url: database.url!,
+        pool: recording,
+        logger: silentLogger,
+      });
+      const heard: string[] = [];
+      notifier.subscribe(CHANNELS.runEvents, (id) => heard.push(id));
+      const heardAll = (count: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => (heard.length >= count ? resolve() : setTimeout(check, 10));
+          check();
+        });
+      const writer = createRunEventWriter({
+        pool: recording,
+        notifier,
+        logger: silentLogger,
+        runId,
+        firstSeq: 1,
+        attempt: 1,
+      });
+      try {
+        writer.emit(token('a'));
+        await writer.flush();
+        writer.emit(token('b'));
+        await writer.flush();
+        await heardAll(2);
+        expect(heard).toEqual([runId, runId]);
+        // One round trip per flush: no separate pg_notify statement (through either pool user).
+        expect(statements).toHaveLength(2);
+
+        // A fenced flush writes nothing and so announces nothing. Notifications arrive in commit
+        // order: once a later sentinel is heard, one from the fenced flush would have been too.
+        await database.db.pool.query('UPDATE runs SET attempts = attempts + 1 WHERE id = $1', [
+          runId,
+        ]);
+        writer.emit(token('stale'));
+        await writer.flush();
+        expect(writer.fenced).toBe(true);
+        await database.db.pool.query('SELECT pg_notify($1, $2)', [CHANNELS.runEvents, 'sentinel']);
+        await heardAll(3);
+        expect(heard).toEqual([runId, runId, 'sentinel']);
+      } finally {
+        await notifier.close();
+      }
+    },
+  );
 });

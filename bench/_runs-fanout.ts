@@ -121,7 +121,9 @@ export async function measureLogReaders(
         perSubscriptionPerSecond: round(remoteRate / options.subscriptions, 2),
         /** TokenDelta events each subscriber received per second meanwhile. */
         tokenDeltasPerSecondPerSubscriber: round(deltasPerSecondPerSubscriber, 1),
-        notificationsPerSecondFromExecutingProcess: executing.counts['notify'] ?? 0,
+        // Each event-log append of the executing process notifies from its own statement.
+        notificationsPerSecondFromExecutingProcess:
+          (executing.counts['notify'] ?? 0) + (executing.counts['runEventLog'] ?? 0),
         statementsPerDeliveredTokenDelta: round(
           (remoteRate * (remoteCount.ms / 1000)) / Math.max(1, tokens),
           2,

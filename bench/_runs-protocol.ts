@@ -75,10 +75,11 @@ export function statementCategory(sql: string): string {
   if (s.includes('ballast_jobs')) return 'jobQueue';
   if (/^(begin|commit|rollback|savepoint|release)\b/.test(s)) return 'transactionControl';
   if (/^(listen|unlisten)\b/.test(s)) return 'listen';
+  // An event-log append notifies from the same statement: it counts as the append.
+  if (s.includes('run_events')) return 'runEventLog';
   if (s.includes('pg_notify')) return 'notify';
   if (/ballast_checkpoints|checkpoint_blobs|checkpoint_writes/.test(s)) return 'checkpoints';
   if (s.includes('rate_limits')) return 'rateLimits';
-  if (s.includes('run_events')) return 'runEventLog';
   if (s.includes('answer_cache')) return 'answerCache';
   if (/\b(chunks|documents|hnsw)\b/.test(s)) return 'retrieval';
   if (/\b(runs|threads|collections)\b/.test(s)) return 'runsThreadsCollections';

@@ -358,6 +358,19 @@ async function statsOf(child: ChildProcess): Promise<{ cpuMs: number }> {
   return message;
 }
 
+/**
+ * One batch of {@link BATCH_RUNS} runs on `server`: its elapsed ms, and the CPU ms the server
+ * spent on it, the export of its spans included (stats flushes them first).
+ */
+async function runBatch(
+  server: { child: ChildProcess; url: string; ask: () => string },
+  collectionId: string,
+): Promise<{ elapsed: number; cpuMs: number }> {
+  const before = await statsOf(server.child);
+  const elapsed = await drive(server.url, collectionId, BATCH_RUNS, server.ask);
+  return { elapsed, cpuMs: (await statsOf(server.child)).cpuMs - before.cpuMs };
+}
+
 /** What one generation of servers (one fresh process per mode) measured. */
 interface Generation {
   batches: Record<Mode, number[]>;
@@ -398,9 +411,7 @@ async function measureGeneration(
     const warmup = perMode<number[]>(() => []);
     for (const server of servers) {
       for (let done = 0; done < WARMUP_RUNS; done += BATCH_RUNS) {
-        const cpuBefore = await statsOf(server.child);
-        await drive(server.url, template.collectionId, BATCH_RUNS, server.ask);
-        const cpuMs = (await statsOf(server.child)).cpuMs - cpuBefore.cpuMs;
+        const { cpuMs } = await runBatch(server, template.collectionId);
         warmup[server.mode].push(roundTo(cpuMs / BATCH_RUNS, 1));
       }
     }
@@ -418,10 +429,8 @@ async function measureGeneration(
       const cpu: Partial<Record<Mode, number>> = {};
       for (let i = 0; i < servers.length; i++) {
         const server = servers[(i + r) % servers.length]!;
-        const cpuBefore = await statsOf(server.child);
-        const elapsed = await drive(server.url, template.collectionId, BATCH_RUNS, server.ask);
-        // Includes the export of the batch's spans (stats flushes them first).
-        cpu[server.mode] = (await statsOf(server.child)).cpuMs - cpuBefore.cpuMs;
+        const { elapsed, cpuMs: batchCpuMs } = await runBatch(server, template.collectionId);
+        cpu[server.mode] = batchCpuMs;
         cpuMs[server.mode] += cpu[server.mode]!;
         round[server.mode] = (BATCH_RUNS * 1000) / elapsed;
         batches[server.mode].push(round[server.mode]!);

@@ -1,5 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { createContextKey } from '@opentelemetry/api';
 import type { TokenUsage } from '../models/types.js';
+import { contextStorage } from './context-storage.js';
 
 /** Tokens and cost of one model within a run. */
 export interface ModelUsageRecord {
@@ -103,16 +104,16 @@ export interface RunScope {
   usage: UsageMeter;
 }
 
-// Plain AsyncLocalStorage, not the OpenTelemetry context: usage accounting must work with the
-// SDK off, when OpenTelemetry's context API propagates nothing.
-const storage = new AsyncLocalStorage<RunScope>();
+// In Ballast's context store, not through OpenTelemetry's context API: usage accounting must
+// work with the SDK off, when that API propagates nothing.
+const RUN_SCOPE = createContextKey('ballast.run_scope');
 
 /** Runs `fn` with `scope` as the current run of every model call it makes. */
 export function withRunScope<T>(scope: RunScope, fn: () => Promise<T>): Promise<T> {
-  return storage.run(scope, fn);
+  return contextStorage.run(contextStorage.active().setValue(RUN_SCOPE, scope), fn);
 }
 
 /** The run the current model call works for, if any. */
 export function currentRunScope(): RunScope | undefined {
-  return storage.getStore();
+  return contextStorage.active().getValue(RUN_SCOPE) as RunScope | undefined;
 }

@@ -17,6 +17,7 @@ import { bindPgPoolContext } from './pg-pool-context.js';
 import { createInstrumentations } from './instrumentations.js';
 import { RedactingExporter } from './redacting-exporter.js';
 import { BallastSampler } from './sampler.js';
+import { SharedContextManager } from './shared-context-manager.js';
 import { SpanStore, type SpanStoreOptions } from './span-store.js';
 
 /** Options of {@link startTelemetry}. */
@@ -72,6 +73,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
     ),
     ...(serviceName ? { serviceName } : {}),
     instrumentations,
+    contextManager: new SharedContextManager(),
     spanProcessors,
     sampler: new BallastSampler(options.sampler),
     metricReaders: [prometheus, ...(options.metricReaders ?? [])],

@@ -8,7 +8,7 @@ import type { ActiveRuns } from './active-runs.js';
 import { CANCELLED_BY_CLIENT } from './cancel-run.js';
 import { createRunEventWriter } from './event-writer.js';
 import type { GraphRunner } from './graph-runner.js';
-import { claimRun, enqueueNextRun, renewLease } from './run-lifecycle.js';
+import { claimRun, finishRun, renewLease } from './run-lifecycle.js';
 import type { AnswerRecord, RunRow } from './run-row.js';
 import type { RunEventDraft } from './run-event.js';
 import { createTokenCoalescer } from './token-coalescer.js';
@@ -161,25 +161,19 @@ async function executeClaimed(
   telemetry.finish(status, failure?.code);
   const usage = telemetry.usage();
   try {
-    const ended = await writer.finish(final, async (client) => {
-      await client.query(
-        `UPDATE runs SET status = $2, answer = $3, error_code = $4, error_message = $5,
-           usage = $6, finished_at = now(), lease_until = NULL
-         WHERE id = $1`,
-        [
-          runId,
+    const ended = await writer.finish(final, (client) =>
+      finishRun(
+        client,
+        deps.queue,
+        { id: runId, threadId: run.thread_id },
+        {
           status,
-          answer && !cancelled && !failure ? JSON.stringify(answer) : null,
-          failure?.code ?? null,
-          failure?.message ?? null,
-          usage ? JSON.stringify(usage) : null,
-        ],
-      );
-      await client.query('UPDATE threads SET last_activity_at = now() WHERE id = $1', [
-        run.thread_id,
-      ]);
-      await enqueueNextRun(client, deps.queue, run.thread_id);
-    });
+          answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
+          error: failure ?? null,
+          usageJson: usage ? JSON.stringify(usage) : null,
+        },
+      ),
+    );
     if (!ended) {
       logger.warn(
         { runId, attempt: run.attempts },

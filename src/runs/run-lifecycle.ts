@@ -59,9 +59,56 @@ export async function renewLease(
   return (result.rowCount ?? 0) > 0;
 }
 
+/** How a run ended, as {@link finishRun} records it. */
+export interface RunOutcome {
+  status: 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  /** The answer as JSON text; null unless it succeeded. */
+  answerJson: string | null;
+  error: { code: string; message: string } | null;
+  /** The run's usage as JSON text, or null when it used no model. */
+  usageJson: string | null;
+}
+
+// The statement's snapshot still shows the ending run as RUNNING: it is left out of the check.
+const FINISH_RUN = `WITH finished AS (
+    UPDATE runs SET status = $2, answer = $3, error_code = $4, error_message = $5,
+      usage = $6, finished_at = now(), lease_until = NULL
+    WHERE id = $1
+  ), touched AS (
+    UPDATE threads SET last_activity_at = now() WHERE id = $7
+  )
+  SELECT id FROM runs r WHERE thread_id = $7 AND status = 'QUEUED'
+    AND NOT EXISTS (
+      SELECT 1 FROM runs x WHERE x.thread_id = $7 AND x.status = 'RUNNING' AND x.id <> $1
+    )
+  ORDER BY created_at, id LIMIT 1`;
+
 /**
- * Queues the oldest waiting run of a thread when nothing runs on it. Called when a run ends
- * (in the same transaction) and when a waiting run is cancelled. Queuing twice is harmless:
+ * Records how a run ended, marks its thread active, and queues the thread's next waiting run:
+ * one statement (and the queue's insert when a run waits), inside the caller's transaction.
+ */
+export async function finishRun(
+  executor: SqlExecutor,
+  queue: JobQueue,
+  run: { id: string; threadId: string },
+  outcome: RunOutcome,
+): Promise<void> {
+  const next = await executor.query<{ id: string }>(FINISH_RUN, [
+    run.id,
+    outcome.status,
+    outcome.answerJson,
+    outcome.error?.code ?? null,
+    outcome.error?.message ?? null,
+    outcome.usageJson,
+    run.threadId,
+  ]);
+  const id = next.rows[0]?.id;
+  if (id) await queue.enqueue<RunJobPayload>(RUN_QUEUE, [{ runId: id }], executor);
+}
+
+/**
+ * Queues the oldest waiting run of a thread when nothing runs on it. Called when a waiting run
+ * is cancelled ({@link finishRun} does the same when a run ends). Queuing twice is harmless:
  * the second execution finds the run claimed.
  */
 export async function enqueueNextRun(

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
+import { chargeBudgets, findSpentBudget } from './token-budgets.js';
 
 /** Limits of {@link createRateLimits}. */
 export interface RateLimitSettings {
@@ -26,8 +27,6 @@ export interface RateLimits {
   ): Promise<void>;
 }
 
-const DAY_SECONDS = 86_400;
-
 function limited(retryMs: number, what: string): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryMs / 1000));
   return new AppError('RATE_LIMITED', `${what}; retry in ${retryAfterSeconds} s`, {
@@ -50,22 +49,10 @@ export function createRateLimits(pool: pg.Pool, settings: RateLimitSettings = {}
     points: settings.requestsPerMinute ?? 600,
     duration: 60,
   });
-  const callerTokens = new RateLimiterPostgres({
-    ...common,
-    keyPrefix: 'tok',
-    points: settings.tokensPerDayPerCaller ?? 1_000_000,
-    duration: DAY_SECONDS,
-  });
-  const workspaceTokens = new RateLimiterPostgres({
-    ...common,
-    keyPrefix: 'wstok',
-    points: settings.tokensPerDayPerWorkspace ?? 5_000_000,
-    duration: DAY_SECONDS,
-  });
-  const spent = async (limiter: RateLimiterPostgres, key: string) => {
-    const state = await limiter.get(key);
-    return state && state.consumedPoints >= limiter.points ? state.msBeforeNext : null;
-  };
+  const callerLimit = settings.tokensPerDayPerCaller ?? 1_000_000;
+  const workspaceLimit = settings.tokensPerDayPerWorkspace ?? 5_000_000;
+  const callerKey = (subject: string) => `tok:${subject}`;
+  const workspaceKey = (workspaceId: string) => `wstok:${workspaceId}`;
   return {
     async checkRequest(principal) {
       try {
@@ -76,17 +63,26 @@ export function createRateLimits(pool: pg.Pool, settings: RateLimitSettings = {}
       }
     },
     async assertTokenBudget(principal) {
-      const caller = await spent(callerTokens, principal.subject);
-      if (caller !== null)
-        throw limited(caller, 'the daily model token budget of this caller is spent');
-      const workspace = await spent(workspaceTokens, principal.workspaceId);
-      if (workspace !== null)
-        throw limited(workspace, 'the daily model token budget of this workspace is spent');
+      const caller = callerKey(principal.subject);
+      const spent = await findSpentBudget(pool, [
+        { key: caller, limit: callerLimit },
+        { key: workspaceKey(principal.workspaceId), limit: workspaceLimit },
+      ]);
+      if (!spent) return;
+      throw limited(
+        spent.msBeforeReset,
+        spent.key === caller
+          ? 'the daily model token budget of this caller is spent'
+          : 'the daily model token budget of this workspace is spent',
+      );
     },
     async chargeTokens(principal, tokens) {
       if (tokens <= 0) return;
-      await callerTokens.penalty(principal.subject, tokens);
-      await workspaceTokens.penalty(principal.workspaceId, tokens);
+      await chargeBudgets(
+        pool,
+        [callerKey(principal.subject), workspaceKey(principal.workspaceId)],
+        tokens,
+      );
     },
   };
 }

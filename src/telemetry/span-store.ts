@@ -38,6 +38,8 @@ export interface SpanStoreOptions {
 export class SpanStore implements SpanProcessor {
   // Insertion order is recency: a trace is moved to the end whenever it gets a span.
   readonly #traces = new Map<string, HeldTrace>();
+  // The trace last given a span: the end of `#traces`.
+  #newest: string | undefined;
   #maxTraces: number;
   readonly #maxSpansPerTrace: number;
 
@@ -80,12 +82,18 @@ export class SpanStore implements SpanProcessor {
   onEnd(span: ReadableSpan): void {
     const traceId = span.spanContext().traceId;
     let held = this.#traces.get(traceId);
-    if (held) this.#traces.delete(traceId);
-    else held = { spans: [], droppedSpans: 0 };
-    this.#traces.set(traceId, held);
+    if (!held) {
+      held = { spans: [], droppedSpans: 0 };
+      this.#traces.set(traceId, held);
+      this.#evict();
+    } else if (traceId !== this.#newest) {
+      this.#traces.delete(traceId);
+      this.#traces.set(traceId, held);
+    }
+    // A trace's spans mostly end one after another: it is already the newest, nothing moves.
+    this.#newest = traceId;
     if (held.spans.length < this.#maxSpansPerTrace) held.spans.push(span);
     else held.droppedSpans++;
-    this.#evict();
   }
 
   forceFlush(): Promise<void> {
@@ -94,6 +102,7 @@ export class SpanStore implements SpanProcessor {
 
   shutdown(): Promise<void> {
     this.#traces.clear();
+    this.#newest = undefined;
     return Promise.resolve();
   }
 

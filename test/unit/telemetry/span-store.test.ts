@@ -45,6 +45,19 @@ describe('SpanStore', () => {
     expect(store.get('c'.padStart(32, '0'))).not.toBeNull();
   });
 
+  it('keeps a trace that gets several spans in a row the newest', () => {
+    const store = new SpanStore({ maxTraces: 2 });
+    store.onEnd(span('a'));
+    store.onEnd(span('b'));
+    store.onEnd(span('b'));
+    store.onEnd(span('a'));
+    store.onEnd(span('a'));
+    store.onEnd(span('c')); // evicts b, the least recently updated
+    expect(store.get('b'.padStart(32, '0'))).toBeNull();
+    expect(store.get('a'.padStart(32, '0'))!.spans).toHaveLength(3);
+    expect(store.stats()).toEqual({ traces: 2, spans: 4, droppedSpans: 0 });
+  });
+
   it('caps the spans of one trace and counts the rest', () => {
     const store = new SpanStore({ maxSpansPerTrace: 3 });
     for (let i = 0; i < 5; i++) store.onEnd(span('d'));

@@ -1,5 +1,11 @@
-import { SpanKind, SpanStatusCode, type AttributeValue, type HrTime } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  SpanKind,
+  SpanStatusCode,
+  type AttributeValue,
+  type Attributes,
+  type HrTime,
+} from '@opentelemetry/api';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
 import { scrubAttributes, scrubText } from './scrub.js';
 
 /** Status of a span as the GraphQL `Trace` shows it. */
@@ -49,19 +55,54 @@ export function hrTimeToMs([seconds, nanos]: HrTime): number {
   return seconds * 1000 + nanos / 1e6;
 }
 
-/** Copies an ended span into a {@link SpanRecord}, scrubbing text that may carry user input. */
-export function toSpanRecord(span: ReadableSpan): SpanRecord {
-  const context = span.spanContext();
+/**
+ * What a span store keeps of an ended span until it is read: the fields a {@link SpanRecord}
+ * needs, unscrubbed, without the SDK's span object (its timestamps, limits, resource and
+ * processor references): a store holds thousands, and every one outlives the young generation.
+ */
+export interface HeldSpan {
+  spanId: string;
+  parentId: string | null;
+  name: string;
+  kind: SpanKind;
+  startTimeMs: number;
+  durationMs: number;
+  statusCode: SpanStatusCode;
+  statusMessage: string | undefined;
+  attributes: Attributes;
+  events: readonly TimedEvent[];
+}
+
+const NO_EVENTS: readonly TimedEvent[] = Object.freeze([]);
+
+/** The {@link HeldSpan} of an ended span (its attributes and events are shared, not copied). */
+export function holdSpan(span: ReadableSpan): HeldSpan {
   return {
-    traceId: context.traceId,
-    spanId: context.spanId,
+    spanId: span.spanContext().spanId,
     parentId: span.parentSpanContext?.spanId ?? null,
     name: span.name,
-    kind: KINDS[span.kind],
+    kind: span.kind,
     startTimeMs: hrTimeToMs(span.startTime),
     durationMs: hrTimeToMs(span.duration),
-    status: STATUSES[span.status.code],
-    statusMessage: span.status.message ? scrubText(span.status.message) : null,
+    statusCode: span.status.code,
+    statusMessage: span.status.message,
+    attributes: span.attributes,
+    events: span.events.length > 0 ? span.events : NO_EVENTS,
+  };
+}
+
+/** A held span of trace `traceId` as a {@link SpanRecord}, scrubbing text that may carry user input. */
+export function toSpanRecord(traceId: string, span: HeldSpan): SpanRecord {
+  return {
+    traceId,
+    spanId: span.spanId,
+    parentId: span.parentId,
+    name: span.name,
+    kind: KINDS[span.kind],
+    startTimeMs: span.startTimeMs,
+    durationMs: span.durationMs,
+    status: STATUSES[span.statusCode],
+    statusMessage: span.statusMessage ? scrubText(span.statusMessage) : null,
     attributes: scrubAttributes(span.attributes) as Record<string, AttributeValue>,
     events: span.events.map((event) => ({
       name: event.name,

@@ -1,6 +1,6 @@
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { toSpanRecord, type SpanRecord } from './span-record.js';
+import { holdSpan, toSpanRecord, type HeldSpan, type SpanRecord } from './span-record.js';
 
 /** Default traces kept. */
 export const DEFAULT_STORE_TRACES = 200;
@@ -17,8 +17,8 @@ export interface StoredTraceSpans {
 }
 
 interface HeldTrace {
-  // The SDK's ended spans, converted (and scrubbed) only when read: most are never read.
-  spans: ReadableSpan[];
+  // Scrubbed and made records only when read: most are never read.
+  spans: HeldSpan[];
   droppedSpans: number;
 }
 
@@ -52,7 +52,11 @@ export class SpanStore implements SpanProcessor {
   get(traceId: string): StoredTraceSpans | null {
     const held = this.#traces.get(traceId);
     if (!held) return null;
-    return { traceId, spans: held.spans.map(toSpanRecord), droppedSpans: held.droppedSpans };
+    return {
+      traceId,
+      spans: held.spans.map((span) => toSpanRecord(traceId, span)),
+      droppedSpans: held.droppedSpans,
+    };
   }
 
   /** How many traces are held. */
@@ -92,7 +96,7 @@ export class SpanStore implements SpanProcessor {
     }
     // A trace's spans mostly end one after another: it is already the newest, nothing moves.
     this.#newest = traceId;
-    if (held.spans.length < this.#maxSpansPerTrace) held.spans.push(span);
+    if (held.spans.length < this.#maxSpansPerTrace) held.spans.push(holdSpan(span));
     else held.droppedSpans++;
   }
 

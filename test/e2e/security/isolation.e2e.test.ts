@@ -225,6 +225,29 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
     });
   }
 
+  it("ask on A's collection without a thread creates no thread and no run for B", async () => {
+    const count = async () =>
+      (
+        await database.db.pool.query<{ threads: number; runs: number }>(
+          `SELECT (SELECT count(*)::int FROM threads WHERE workspace_id = $1) AS threads,
+                  (SELECT count(*)::int FROM runs WHERE workspace_id = $1) AS runs`,
+          [b.id],
+        )
+      ).rows[0];
+    const before = await count();
+    const result = await postAs(
+      server.url,
+      b.keys.writer,
+      'mutation ($input: AskInput!) { ask(input: $input) { id } }',
+      { input: { collectionId: ids['collection'], question: 'What is the launch code?' } },
+    );
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'collectionId',
+    });
+    expect(await count()).toEqual(before);
+  });
+
   it("leaves every object of workspace A intact after B's attempts", async () => {
     const check = await postAs(
       server.url,

@@ -169,7 +169,7 @@ async function executeClaimed(
         {
           status,
           answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
-          error: failure ?? null,
+          error: failure,
           usageJson: usage ? JSON.stringify(usage) : null,
         },
       ),

@@ -69,7 +69,19 @@ export interface RunOutcome {
   usageJson: string | null;
 }
 
-// The statement's snapshot still shows the ending run as RUNNING: it is left out of the check.
+/**
+ * The oldest waiting run of thread `$threadParam` when no other run of it is RUNNING; the run
+ * `$endingParam` (may be null) does not count as running: a statement that ends it still sees
+ * it RUNNING in its snapshot.
+ */
+const nextWaitingRun = (threadParam: string, endingParam: string) =>
+  `SELECT id FROM runs WHERE thread_id = ${threadParam} AND status = 'QUEUED'
+     AND NOT EXISTS (
+       SELECT 1 FROM runs x WHERE x.thread_id = ${threadParam} AND x.status = 'RUNNING'
+         AND x.id IS DISTINCT FROM ${endingParam}
+     )
+   ORDER BY created_at, id LIMIT 1`;
+
 const FINISH_RUN = `WITH finished AS (
     UPDATE runs SET status = $2, answer = $3, error_code = $4, error_message = $5,
       usage = $6, finished_at = now(), lease_until = NULL
@@ -77,11 +89,17 @@ const FINISH_RUN = `WITH finished AS (
   ), touched AS (
     UPDATE threads SET last_activity_at = now() WHERE id = $7
   )
-  SELECT id FROM runs r WHERE thread_id = $7 AND status = 'QUEUED'
-    AND NOT EXISTS (
-      SELECT 1 FROM runs x WHERE x.thread_id = $7 AND x.status = 'RUNNING' AND x.id <> $1
-    )
-  ORDER BY created_at, id LIMIT 1`;
+  ${nextWaitingRun('$7', '$1::uuid')}`;
+
+// Queuing twice is harmless: the second execution finds the run claimed.
+async function queueWaitingRun(
+  executor: SqlExecutor,
+  queue: JobQueue,
+  next: { rows: { id: string }[] },
+): Promise<void> {
+  const id = next.rows[0]?.id;
+  if (id) await queue.enqueue<RunJobPayload>(RUN_QUEUE, [{ runId: id }], executor);
+}
 
 /**
  * Records how a run ended, marks its thread active, and queues the thread's next waiting run:
@@ -102,28 +120,20 @@ export async function finishRun(
     outcome.usageJson,
     run.threadId,
   ]);
-  const id = next.rows[0]?.id;
-  if (id) await queue.enqueue<RunJobPayload>(RUN_QUEUE, [{ runId: id }], executor);
+  await queueWaitingRun(executor, queue, next);
 }
 
 /**
  * Queues the oldest waiting run of a thread when nothing runs on it. Called when a waiting run
- * is cancelled ({@link finishRun} does the same when a run ends). Queuing twice is harmless:
- * the second execution finds the run claimed.
+ * is cancelled ({@link finishRun} does the same when a run ends).
  */
 export async function enqueueNextRun(
   executor: SqlExecutor,
   queue: JobQueue,
   threadId: string,
 ): Promise<void> {
-  const next = await executor.query<{ id: string }>(
-    `SELECT id FROM runs r WHERE thread_id = $1 AND status = 'QUEUED'
-       AND NOT EXISTS (SELECT 1 FROM runs x WHERE x.thread_id = $1 AND x.status = 'RUNNING')
-     ORDER BY created_at, id LIMIT 1`,
-    [threadId],
-  );
-  const id = next.rows[0]?.id;
-  if (id) await queue.enqueue<RunJobPayload>(RUN_QUEUE, [{ runId: id }], executor);
+  const next = await executor.query<{ id: string }>(nextWaitingRun('$1', 'NULL::uuid'), [threadId]);
+  await queueWaitingRun(executor, queue, next);
 }
 
 /**

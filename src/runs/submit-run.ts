@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { redactPii } from '../governance/pii.js';
-import type { JobQueue, SqlExecutor as SqlClient } from '../jobs/job-queue.js';
+import type { JobQueue, SqlExecutor } from '../jobs/job-queue.js';
 import { activeTraceParent } from '../telemetry/index.js';
 import { RUN_COLUMNS, RUN_QUEUE, type RunJobPayload, type RunRow } from './run-row.js';
 
@@ -105,7 +105,7 @@ const notFound = (field: 'collectionId' | 'threadId') =>
  * A new thread and its first run, in one statement: nothing is written unless the collection
  * is the workspace's. A new thread has no run in progress.
  */
-async function insertOnNewThread(client: SqlClient, v: RunValues): Promise<RunRow> {
+async function insertOnNewThread(client: SqlExecutor, v: RunValues): Promise<RunRow> {
   const inserted = await client.query<RunRow>(
     `WITH thread AS (
        INSERT INTO threads (workspace_id, collection_id)
@@ -127,7 +127,7 @@ async function insertOnNewThread(client: SqlClient, v: RunValues): Promise<RunRo
  * @throws {AppError} `CONFLICT` when one is and `rejectIfBusy`.
  */
 async function insertOnThread(
-  client: SqlClient,
+  client: SqlExecutor,
   threadId: string,
   v: RunValues,
   rejectIfBusy: boolean,

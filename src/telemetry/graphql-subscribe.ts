@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { SpanKind, context, trace, type Context, type Span } from '@opentelemetry/api';
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { PromiseOrValue } from 'graphql/jsutils/PromiseOrValue.js';
 import { instruments } from './instruments.js';
 import {
   operationLabels,
@@ -8,35 +9,59 @@ import {
   operationSpanAttributes,
   type OperationLabels,
 } from './graphql-operation.js';
-import { SUBSCRIPTION_EVENTS } from './sampler.js';
 import { ERROR_TYPE } from './semconv.js';
 import { errorType, failSpan, tracer } from './tracer.js';
 
 type SubscribeResult = AsyncGenerator<ExecutionResult> | ExecutionResult;
 type Subscribe = (args: ExecutionArgs) => Promise<SubscribeResult>;
+type SourceStream = AsyncIterable<unknown> | ExecutionResult;
+type CreateSourceEventStream = (args: ExecutionArgs) => Promise<SourceStream>;
+type Execute = (args: ExecutionArgs) => PromiseOrValue<ExecutionResult>;
 
 const require = createRequire(import.meta.url);
 
 /**
+ * graphql's `execute` without the graphql instrumentation's wrapper, which keeps the function it
+ * wraps as `__original` (shimmer's contract). Each event of a subscription is executed with
+ * it: under the wrapper, every event (a dozen per run) paid for a span that is never recorded
+ * and for re-reading the whole document into it — the subscription's span covers them.
+ */
+function unwrapped(execute: Execute): Execute {
+  const original = (execute as { __original?: unknown }).__original;
+  return typeof original === 'function' ? (original as Execute) : execute;
+}
+
+/**
  * Traces graphql-ws subscriptions, which Apollo's plugins and the graphql instrumentation (it
  * wraps `execute` only) never see: patches graphql's `subscribe` so that each subscription is one
- * operation span for its whole life — the resolver's SQL nests under it (each event's `execute`
- * would too, but `BallastSampler` leaves those out) — and each result carries
- * `extensions.traceId`. Must run before graphql-ws is imported
- * (it binds `subscribe` at import), as `--import` and the tests' telemetry set-up do.
+ * operation span for its whole life — the resolver's SQL and that of each event's execution
+ * nest under it — and each result carries `extensions.traceId`. Must run before graphql-ws is
+ * imported (it binds `subscribe` at import), as `--import` and the tests' telemetry set-up do.
  * @returns a function that restores the original `subscribe`.
  */
 export function instrumentGraphqlSubscribe(): () => void {
-  const module = require('graphql/execution/subscribe.js') as { subscribe: Subscribe };
-  const original = module.subscribe;
-  module.subscribe = tracedSubscribe(original);
+  const subscribeModule = require('graphql/execution/subscribe.js') as {
+    subscribe: Subscribe;
+    createSourceEventStream: CreateSourceEventStream;
+  };
+  const executeModule = require('graphql/execution/execute.js') as { execute: Execute };
+  const original = subscribeModule.subscribe;
+  subscribeModule.subscribe = tracedSubscribe(subscribeModule.createSourceEventStream, (args) =>
+    unwrapped(executeModule.execute)(args),
+  );
   return () => {
-    module.subscribe = original;
+    subscribeModule.subscribe = original;
   };
 }
 
-/** `subscribe` inside an operation span (see {@link instrumentGraphqlSubscribe}). */
-export function tracedSubscribe(subscribe: Subscribe): Subscribe {
+/**
+ * graphql's `subscribe` (the source stream of `createSourceEventStream`, each event executed by
+ * `execute`) inside an operation span (see {@link instrumentGraphqlSubscribe}).
+ */
+export function tracedSubscribe(
+  createSourceEventStream: CreateSourceEventStream,
+  execute: Execute,
+): Subscribe {
   return async (args) => {
     const labels = operationLabels(args.document, args.operationName);
     const span = tracer().startSpan(labels.spanName, {
@@ -44,18 +69,20 @@ export function tracedSubscribe(subscribe: Subscribe): Subscribe {
       attributes: operationSpanAttributes(labels),
     });
     const operation = new OperationSpan(span, labels);
-    let result: SubscribeResult;
+    let stream: SourceStream;
     try {
-      result = await context.with(operation.context, () => subscribe(args));
+      stream = await context.with(operation.context, () => createSourceEventStream(args));
     } catch (error) {
       operation.end(error);
       throw error;
     }
-    if (!(Symbol.asyncIterator in result)) {
-      operation.end(result.errors?.[0]);
-      return operation.tag(result);
+    if (!(Symbol.asyncIterator in stream)) {
+      operation.end(stream.errors?.[0]);
+      return operation.tag(stream);
     }
-    return operation.wrap(result);
+    return operation.wrap(stream[Symbol.asyncIterator](), (payload) =>
+      execute({ ...args, rootValue: payload }),
+    );
   };
 }
 
@@ -94,33 +121,59 @@ class OperationSpan {
     instruments().operationDuration.record((performance.now() - this.#started) / 1000, labels);
   }
 
-  /** `source`, each step run in the operation's context; the span ends with the stream. */
-  wrap(source: AsyncGenerator<ExecutionResult>): AsyncGenerator<ExecutionResult> {
-    // Each event's `execute` runs in this context: the sampler leaves those spans out.
-    const events = this.context.setValue(SUBSCRIPTION_EVENTS, true);
-    const inContext = <T>(fn: () => Promise<T>) => context.with(events, fn);
+  /**
+   * The results of `source`'s events, each executed by `execute`, every step run in the
+   * operation's context, as graphql's `subscribe` maps them (an execution that throws closes
+   * the source); the span ends with the stream.
+   */
+  wrap(
+    source: AsyncIterator<unknown>,
+    execute: (payload: unknown) => PromiseOrValue<ExecutionResult>,
+  ): AsyncGenerator<ExecutionResult> {
+    const inContext = <T>(fn: () => PromiseOrValue<T>) => context.with(this.context, fn);
+    const closeSource = async () => {
+      try {
+        await inContext(() => source.return?.());
+      } catch {
+        // The execution's error is the one reported.
+      }
+    };
+    const mapStep = async (
+      step: IteratorResult<unknown>,
+    ): Promise<IteratorResult<ExecutionResult>> => {
+      if (step.done) {
+        this.end();
+        return { done: true, value: undefined };
+      }
+      try {
+        return { done: false, value: this.tag(await inContext(() => execute(step.value))) };
+      } catch (error) {
+        await closeSource();
+        throw error;
+      }
+    };
     const iterator: AsyncGenerator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => iterator,
       next: async () => {
         try {
-          const step = await inContext(() => source.next());
-          if (step.done) this.end();
-          return step.done ? step : { done: false, value: this.tag(step.value) };
+          return await mapStep(await inContext(() => source.next()));
         } catch (error) {
           this.end(error);
           throw error;
         }
       },
-      return: async (value) => {
+      return: async () => {
         try {
-          return await inContext(() => source.return(value));
+          await inContext(() => source.return?.());
+          return { done: true, value: undefined };
         } finally {
           this.end();
         }
       },
       throw: async (error: unknown) => {
         try {
-          return await inContext(() => source.throw(error));
+          if (!source.throw) throw error;
+          return await mapStep(await inContext(() => source.throw!(error)));
         } finally {
           this.end(error);
         }

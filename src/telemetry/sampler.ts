@@ -1,5 +1,4 @@
 import {
-  createContextKey,
   isSpanContextValid,
   trace,
   type Attributes,
@@ -16,9 +15,6 @@ import {
   type Sampler,
   type SamplingResult,
 } from '@opentelemetry/sdk-trace-base';
-
-/** Marks the context in which a graphql-ws subscription resolves its events. */
-export const SUBSCRIPTION_EVENTS = createContextKey('ballast.graphql.subscription_events');
 
 // Transaction brackets say nothing their statements and COMMIT do not: BEGIN is instant. Kept:
 // COMMIT (it waits for the flush to disk) and ROLLBACK (it says something failed).
@@ -40,11 +36,10 @@ const hasParent = (context: Context): boolean => {
 };
 
 /**
- * Samples like `root`, except three kinds of spans that are never recorded (nor anything under
- * them): SQL `BEGIN`, the execution of each event of a subscription (a dozen per run,
- * resolving a few fields each; the subscription's own span covers them), and GraphQL parse and
- * validate spans without a parent. About a quarter of a run's spans, and of tracing's cost;
- * dropped here, they cost a non-recording span instead of a recorded one thrown away later.
+ * Samples like `root`, except two kinds of spans that are never recorded (nor anything under
+ * them): SQL `BEGIN`, and GraphQL parse and validate spans without a parent. Dropped here, they
+ * cost a non-recording span instead of a recorded one thrown away later. (The executions of a
+ * subscription's events make no span at all: see `graphql-subscribe.ts`.)
  */
 export class BallastSampler implements Sampler {
   readonly #root: Sampler;
@@ -62,11 +57,7 @@ export class BallastSampler implements Sampler {
     attributes: Attributes,
     links: Link[],
   ): SamplingResult {
-    if (
-      spanName.startsWith(QUIET_SQL) ||
-      (spanName === 'graphql.execute' && context.getValue(SUBSCRIPTION_EVENTS) === true) ||
-      (ORPHAN_NOISE.has(spanName) && !hasParent(context))
-    ) {
+    if (spanName.startsWith(QUIET_SQL) || (ORPHAN_NOISE.has(spanName) && !hasParent(context))) {
       return { decision: SamplingDecision.NOT_RECORD };
     }
     return this.#root.shouldSample(context, traceId, spanName, spanKind, attributes, links);

@@ -1,27 +1,19 @@
 import { ROOT_CONTEXT, SpanKind, trace, TraceFlags } from '@opentelemetry/api';
 import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
-import {
-  BallastSampler,
-  samplerFromEnv,
-  SUBSCRIPTION_EVENTS,
-} from '../../../src/telemetry/sampler.js';
+import { BallastSampler, samplerFromEnv } from '../../../src/telemetry/sampler.js';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 const decide = (sampler: BallastSampler, name: string, context = ROOT_CONTEXT) =>
   sampler.shouldSample(context, TRACE, name, SpanKind.INTERNAL, {}, []).decision;
 
 describe('BallastSampler', () => {
-  it('leaves out SQL BEGIN and the executions of subscription events, nothing else', () => {
+  it('leaves out SQL BEGIN, and keeps COMMIT and the rest', () => {
     const sampler = new BallastSampler();
-    const events = ROOT_CONTEXT.setValue(SUBSCRIPTION_EVENTS, true);
     expect(decide(sampler, 'pg.query:BEGIN postgres')).toBe(SamplingDecision.NOT_RECORD);
-    expect(decide(sampler, 'graphql.execute', events)).toBe(SamplingDecision.NOT_RECORD);
     expect(decide(sampler, 'graphql.execute')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
     expect(decide(sampler, 'pg.query:COMMIT postgres')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
-    expect(decide(sampler, 'pg.query:SELECT postgres', events)).toBe(
-      SamplingDecision.RECORD_AND_SAMPLED,
-    );
+    expect(decide(sampler, 'pg.query:SELECT postgres')).toBe(SamplingDecision.RECORD_AND_SAMPLED);
   });
 
   it('leaves out GraphQL parse and validate spans only when they have no parent', () => {

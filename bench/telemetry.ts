@@ -12,7 +12,8 @@
 // checked). Each server gets a copy of the same seeded database. The machine is shared,
 // so the servers take turns in short batches, in rotating order, many times: each comparison is
 // between batches seconds apart, after a long warm-up. And each process has its own speed, so
-// this is done by several generations of fresh servers, pooled. Reported: runs/s (median over
+// this is done by several generations of fresh servers, pooled, each started (and warmed) in
+// another order. Reported: runs/s (median over
 // batches, and the median of the per-round ratio to `off`), and CPU time per run (each mode's
 // over the measured rounds, and the median of the per-round ratio to `off`, each batch's CPU
 // including the export of its spans), pooled and per generation. Both database modes:
@@ -36,13 +37,16 @@ const SELF = fileURLToPath(import.meta.url);
 const MODES = ['off', 'store', 'otlp'] as const;
 type Mode = (typeof MODES)[number];
 type DbMode = 'EMBEDDED' | 'POSTGRES';
-/** Fresh sets of servers (one process per mode) measured one after another. */
-const GENERATIONS = 3;
+// Fresh sets of servers (one process per mode) measured one after another. Each process has
+// its own speed (one generation's overhead was 3.8 %, the next one's 20.3 %): more generations
+// with fewer rounds each say more than the reverse. Six: each mode starts in each place twice.
+const GENERATIONS = 6;
 /** Rounds per generation. */
-const ROUNDS = 6;
-// A server's CPU per run keeps falling for its first few hundred runs (JIT, heap sizing), and a
-// traced server has more code to warm: measured before that, tracing looks twice as costly.
-const WARMUP_RUNS = 300;
+const ROUNDS = 4;
+// A server's first runs cost twice its later ones (JIT, heap sizing), and a traced server has
+// more code to warm: measured then, tracing looks twice as costly. Warmed by turns, a server
+// levels off after about 100 runs.
+const WARMUP_RUNS = 150;
 const BATCH_RUNS = 50;
 const CONCURRENCY = 8;
 const TARGET_PCT = 5;
@@ -381,6 +385,8 @@ interface Generation {
   warmup: Record<Mode, number[]>;
   chatCalls: number;
   exportedSpans: number;
+  /** The order the servers were started and warmed in. */
+  order: Mode[];
 }
 
 const perMode = <T>(make: () => T): Record<Mode, T> => ({
@@ -397,8 +403,11 @@ async function measureGeneration(
   generation: number,
 ): Promise<Generation> {
   const servers = [] as { mode: Mode; child: ChildProcess; url: string; ask: () => string }[];
+  // Each generation starts the modes in another order (and a server's questions follow its
+  // place, not its mode): no mode is always the first or the last process started.
+  const order = MODES.map((_, i) => MODES[(i + generation) % MODES.length]!);
   try {
-    for (const mode of MODES) {
+    for (const mode of order) {
       const started = await startChild(
         mode,
         { db: await template.copy(), fakeUrl: fake.url },
@@ -407,10 +416,11 @@ async function measureGeneration(
       const seed = generation * MODES.length + servers.length + 1;
       servers.push({ mode, ...started, ask: questionMaker(seed) });
     }
-    // CPU per run of each warm-up batch, per server: shows where it levels off.
+    // CPU per run of each warm-up batch, per server: shows where it levels off. The servers
+    // warm up by turns, batch by batch, as they are measured.
     const warmup = perMode<number[]>(() => []);
-    for (const server of servers) {
-      for (let done = 0; done < WARMUP_RUNS; done += BATCH_RUNS) {
+    for (let done = 0; done < WARMUP_RUNS; done += BATCH_RUNS) {
+      for (const server of servers) {
         const { cpuMs } = await runBatch(server, template.collectionId);
         warmup[server.mode].push(roundTo(cpuMs / BATCH_RUNS, 1));
       }
@@ -454,6 +464,7 @@ async function measureGeneration(
       warmup,
       chatCalls: chatCalls() - callsBefore,
       exportedSpans: sink.spans(),
+      order,
     };
   } finally {
     for (const server of servers) await stopChild(server.child);
@@ -512,6 +523,7 @@ async function measureDatabase(
     overhead: { store, otlp },
     // Each generation's own figure: how far one pair of processes can be from the pooled one.
     overheadByGeneration: generations.map((g) => ({
+      startOrder: g.order.join(' → '),
       store: overheadOf(g.ratios.store, g.cpuRatios.store),
       otlp: overheadOf(g.ratios.otlp, g.cpuRatios.otlp),
     })),
@@ -542,7 +554,8 @@ export default async function benchTelemetry() {
     method:
       `ask over HTTP → RunCompleted over graphql-ws, zero-latency fake model (2 calls per run), ` +
       `${CONCURRENCY} runs in flight; ${GENERATIONS} generations of three fresh servers (off, ` +
-      `store, otlp) alive at once, ${WARMUP_RUNS} warm-up runs each, then ${ROUNDS} rounds of ` +
+      `store, otlp) alive at once, started in a rotating order, ${WARMUP_RUNS} warm-up runs ` +
+      `each (by turns), then ${ROUNDS} rounds of ` +
       `${BATCH_RUNS}-run batches in rotating order; overhead = 1 − median per-round runs/s ` +
       `ratio to off, and median per-round ratio of CPU per run to off − 1 (a batch's CPU ` +
       `includes exporting its spans), rounds of all generations pooled`,

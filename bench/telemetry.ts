@@ -30,7 +30,7 @@ import type { Client } from 'graphql-ws';
 import type { FakeLlmServer } from '../test/fake-llm/server.js';
 import pg from 'pg';
 import { answerOf, questionMaker, universalReply } from './_runs-client.js';
-import { BENCH_POSTGRES_URL, median, round as roundTo } from './_support.js';
+import { BENCH_POSTGRES_URL, bootstrapInterval, median, round as roundTo } from './_support.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -477,6 +477,15 @@ const overheadOf = (ratios: number[], cpuRatios: number[]) => ({
 });
 
 /**
+ * How far the pooled runs/s overhead could be from the one measured, given how much the
+ * generations (processes) differ: a 90 % bootstrap interval over generations, in %.
+ */
+const overheadInterval = (ratiosByGeneration: number[][]): [number, number] => {
+  const [low, high] = bootstrapInterval(ratiosByGeneration, (ratios) => 1 - median(ratios));
+  return [roundTo(low * 100, 1), roundTo(high * 100, 1)];
+};
+
+/**
  * Several generations of servers, each a fresh process per mode: a process has its own speed
  * (one off server can beat one store server in every round by 15 %, the next pair be level), so
  * the overhead is the median of the paired per-round ratios pooled over all generations.
@@ -516,11 +525,13 @@ async function measureDatabase(
     );
   const store = overhead('store');
   const otlp = overhead('otlp');
+  const interval = (mode: Mode) => overheadInterval(generations.map((g) => g.ratios[mode]));
   return {
     off: result('off'),
     store: result('store'),
     otlp: result('otlp'),
     overhead: { store, otlp },
+    runsPerSecondPctInterval90: { store: interval('store'), otlp: interval('otlp') },
     // Each generation's own figure: how far one pair of processes can be from the pooled one.
     overheadByGeneration: generations.map((g) => ({
       startOrder: g.order.join(' → '),
@@ -558,7 +569,8 @@ export default async function benchTelemetry() {
       `each (by turns), then ${ROUNDS} rounds of ` +
       `${BATCH_RUNS}-run batches in rotating order; overhead = 1 − median per-round runs/s ` +
       `ratio to off, and median per-round ratio of CPU per run to off − 1 (a batch's CPU ` +
-      `includes exporting its spans), rounds of all generations pooled`,
+      `includes exporting its spans), rounds of all generations pooled; the interval is a 90 % ` +
+      `bootstrap over generations (seeded)`,
     targetOverheadPct: TARGET_PCT,
     ...results,
   };

@@ -11,13 +11,13 @@
 // cache, every run on the graph's happy path (grade, one grounded answer: two model calls,
 // checked). Each server gets a copy of the same seeded database. The machine is shared,
 // so the servers take turns in short batches, in rotating order, many times: each comparison is
-// between batches seconds apart, after a long warm-up. And each process has its own speed, so
-// this is done by several generations of fresh servers, pooled, each started (and warmed) in
-// another order. Reported: runs/s (median over
-// batches, and the median of the per-round ratio to `off`), and CPU time per run (each mode's
-// over the measured rounds, and the median of the per-round ratio to `off`, each batch's CPU
-// including the export of its spans), pooled and per generation. Both database modes:
-// embedded PGlite and the local PostgreSQL (BENCH_DATABASE_URL).
+// between batches seconds apart, after a warm-up. And each process has its own speed, so this
+// is done by several generations of fresh servers, pooled, each started (and warmed) in another
+// order. Reported: runs/s (median over batches, and the median of the per-round ratio to `off`,
+// with a bootstrap interval over generations), and CPU time per run (each mode's over the
+// measured rounds, and the median of the per-round ratio to `off`, each batch's CPU including
+// the export of its spans), pooled and per generation. Both database modes: embedded PGlite and
+// the local PostgreSQL (BENCH_DATABASE_URL).
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

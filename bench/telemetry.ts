@@ -16,8 +16,10 @@
 // order. Reported: runs/s (median over batches, and the median of the per-round ratio to `off`,
 // with a bootstrap interval over generations), and CPU time per run (each mode's over the
 // measured rounds, and the median of the per-round ratio to `off`, each batch's CPU including
-// the export of its spans), pooled and per generation. Both database modes: embedded PGlite and
-// the local PostgreSQL (BENCH_DATABASE_URL).
+// the export of its spans), pooled and per generation. Then, in the last generation, each
+// server's CPU is profiled over a batch of its own and its self time summed by part of the code
+// (`_cpu-profile.ts`): what tracing's cost is made of, measured inside each process. Both
+// database modes: embedded PGlite and the local PostgreSQL (BENCH_DATABASE_URL).
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ import type { Client } from 'graphql-ws';
 import type { FakeLlmServer } from '../test/fake-llm/server.js';
 import pg from 'pg';
 import { answerOf, questionMaker, universalReply } from './_runs-client.js';
+import { cpuProfiler, TELEMETRY_PARTS } from './_cpu-profile.js';
 import { BENCH_POSTGRES_URL, bootstrapInterval, median, round as roundTo } from './_support.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -48,6 +51,8 @@ const ROUNDS = 4;
 // levels off after about 100 runs.
 const WARMUP_RUNS = 150;
 const BATCH_RUNS = 50;
+// Runs profiled per server, each alone, after the last generation's rounds (see `_cpu-profile.ts`).
+const PROFILED_RUNS = 100;
 const CONCURRENCY = 8;
 const TARGET_PCT = 5;
 
@@ -78,7 +83,11 @@ interface ChildArgs {
   fakeUrl: string;
 }
 
-type ChildMessage = { type: 'ready'; url: string } | { type: 'stats'; cpuMs: number };
+type ChildMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'stats'; cpuMs: number }
+  | { type: 'profiling' }
+  | { type: 'profile'; busyMs: number; msByPart: Record<string, number> };
 
 // ───────────────────────────── child: one server ─────────────────────────────
 
@@ -118,7 +127,18 @@ async function runChild(args: ChildArgs): Promise<void> {
     },
     ...(args.db.mode === 'POSTGRES' ? { databaseUrl: args.db.url } : {}),
   });
+  const profiler = cpuProfiler(TELEMETRY_PARTS);
   process.on('message', async (message: { type: string }) => {
+    if (message.type === 'profile-start') {
+      await profiler.start();
+      process.send!({ type: 'profiling' } satisfies ChildMessage);
+      return;
+    }
+    if (message.type === 'profile-stop') {
+      await activeTelemetry()?.forceFlush();
+      process.send!({ type: 'profile', ...(await profiler.stop()) } satisfies ChildMessage);
+      return;
+    }
     if (message.type !== 'stats') return;
     // Spans still waiting in a batch are part of the cost of the runs before.
     await activeTelemetry()?.forceFlush();
@@ -355,11 +375,36 @@ async function drive(url: string, collectionId: string, runs: number, nextQuesti
   return performance.now() - started;
 }
 
-async function statsOf(child: ChildProcess): Promise<{ cpuMs: number }> {
-  child.send({ type: 'stats' });
+/** Sends `request` to `child` and resolves with its reply, which must be of type `type`. */
+async function ask<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  request: string,
+  type: T,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  child.send({ type: request });
   const [message] = (await once(child, 'message')) as [ChildMessage];
-  if (message.type !== 'stats') throw new Error('unexpected message from the bench child');
-  return message;
+  if (message.type !== type)
+    throw new Error(`the bench child replied ${message.type}, not ${type}`);
+  return message as Extract<ChildMessage, { type: T }>;
+}
+
+const statsOf = (child: ChildProcess) => ask(child, 'stats', 'stats');
+
+/** CPU ms per run of `server` by part of the code, over {@link PROFILED_RUNS} runs. */
+async function profileServer(
+  server: { child: ChildProcess; url: string; ask: () => string },
+  collectionId: string,
+): Promise<{ busyMsPerRun: number; msPerRunByPart: Record<string, number> }> {
+  await ask(server.child, 'profile-start', 'profiling');
+  await drive(server.url, collectionId, PROFILED_RUNS, server.ask);
+  const { busyMs, msByPart } = await ask(server.child, 'profile-stop', 'profile');
+  const perRun = (ms: number) => roundTo(ms / PROFILED_RUNS, 2);
+  return {
+    busyMsPerRun: perRun(busyMs),
+    msPerRunByPart: Object.fromEntries(
+      Object.entries(msByPart).map(([part, ms]) => [part, perRun(ms)]),
+    ),
+  };
 }
 
 /**
@@ -387,6 +432,8 @@ interface Generation {
   exportedSpans: number;
   /** The order the servers were started and warmed in. */
   order: Mode[];
+  /** Where each server's CPU time went, by part (the last generation only). */
+  profile: Record<Mode, Awaited<ReturnType<typeof profileServer>>> | null;
 }
 
 const perMode = <T>(make: () => T): Record<Mode, T> => ({
@@ -456,16 +503,16 @@ async function measureGeneration(
           ' runs/s',
       );
     }
-    return {
-      batches,
-      ratios,
-      cpuRatios,
-      cpuMs,
-      warmup,
-      chatCalls: chatCalls() - callsBefore,
-      exportedSpans: sink.spans(),
-      order,
-    };
+    const measured = { chatCalls: chatCalls() - callsBefore, exportedSpans: sink.spans() };
+    let profile: Generation['profile'] = null;
+    if (generation === GENERATIONS - 1) {
+      const profiles: Partial<NonNullable<Generation['profile']>> = {};
+      for (const server of servers) {
+        profiles[server.mode] = await profileServer(server, template.collectionId);
+      }
+      profile = profiles as NonNullable<Generation['profile']>;
+    }
+    return { batches, ratios, cpuRatios, cpuMs, warmup, ...measured, order, profile };
   } finally {
     for (const server of servers) await stopChild(server.child);
   }
@@ -538,7 +585,39 @@ async function measureDatabase(
       store: overheadOf(g.ratios.store, g.cpuRatios.store),
       otlp: overheadOf(g.ratios.otlp, g.cpuRatios.otlp),
     })),
+    cpuProfile: cpuProfileSummary(generations.at(-1)!.profile!, exportedSpans / measured),
     metTarget: store.runsPerSecondPct <= TARGET_PCT && otlp.runsPerSecondPct <= TARGET_PCT,
+  };
+}
+
+/**
+ * Where tracing's CPU goes, from the profiles of one generation's servers: each server's CPU ms
+ * per run by part, and tracing's share — the sum over the named parts (not "everything else",
+ * whose difference between two processes is mostly their own speed) of a traced server's ms per
+ * run minus the untraced server's, in ms and in % of the untraced server's busy time; and the
+ * span machinery's cost per span (the OTLP server's, spans counted where they are exported).
+ */
+function cpuProfileSummary(profile: NonNullable<Generation['profile']>, spansPerRun: number) {
+  const [spanPart] = TELEMETRY_PARTS;
+  const tracing = (mode: Mode) => {
+    let ms = 0;
+    for (const part of TELEMETRY_PARTS) {
+      ms += profile[mode].msPerRunByPart[part.name]! - profile.off.msPerRunByPart[part.name]!;
+    }
+    return {
+      msPerRun: roundTo(ms, 2),
+      pctOfOffBusy: roundTo((ms / profile.off.busyMsPerRun) * 100, 1),
+    };
+  };
+  const spanMs = (mode: Mode) => profile[mode].msPerRunByPart[spanPart!.name]!;
+  return {
+    method:
+      `after the last generation's rounds, ${PROFILED_RUNS} runs per server, each server ` +
+      `alone, V8 CPU profile of the server process (200 µs sampling): self time by part of ` +
+      `the code, ms per run`,
+    ...profile,
+    tracing: { store: tracing('store'), otlp: tracing('otlp') },
+    spanMachineryUsPerSpan: roundTo(((spanMs('otlp') - spanMs('off')) / spansPerRun) * 1000, 1),
   };
 }
 

@@ -16,8 +16,8 @@
 // order. Reported: runs/s (median over batches, and the median of the per-round ratio to `off`,
 // with a bootstrap interval over generations), and CPU time per run (each mode's over the
 // measured rounds, and the median of the per-round ratio to `off`, each batch's CPU including
-// the export of its spans), pooled and per generation. Then, in the last generation, each
-// server's CPU is profiled over a batch of its own and its self time summed by part of the code
+// the export of its spans), pooled and per generation. Then each generation's servers are
+// profiled over a batch each and their self time summed by part of the code
 // (`_cpu-profile.ts`): what tracing's cost is made of, measured inside each process. Both
 // database modes: embedded PGlite and the local PostgreSQL (BENCH_DATABASE_URL).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -51,7 +51,7 @@ const ROUNDS = 4;
 // levels off after about 100 runs.
 const WARMUP_RUNS = 150;
 const BATCH_RUNS = 50;
-// Runs profiled per server, each alone, after the last generation's rounds (see `_cpu-profile.ts`).
+// Runs profiled per server, each alone, after its generation's rounds (see `_cpu-profile.ts`).
 const PROFILED_RUNS = 100;
 const CONCURRENCY = 8;
 const TARGET_PCT = 5;
@@ -432,8 +432,8 @@ interface Generation {
   exportedSpans: number;
   /** The order the servers were started and warmed in. */
   order: Mode[];
-  /** Where each server's CPU time went, by part (the last generation only). */
-  profile: Record<Mode, Awaited<ReturnType<typeof profileServer>>> | null;
+  /** Where each server's CPU time went, by part. */
+  profile: Record<Mode, Awaited<ReturnType<typeof profileServer>>>;
 }
 
 const perMode = <T>(make: () => T): Record<Mode, T> => ({
@@ -504,15 +504,20 @@ async function measureGeneration(
       );
     }
     const measured = { chatCalls: chatCalls() - callsBefore, exportedSpans: sink.spans() };
-    let profile: Generation['profile'] = null;
-    if (generation === GENERATIONS - 1) {
-      const profiles: Partial<NonNullable<Generation['profile']>> = {};
-      for (const server of servers) {
-        profiles[server.mode] = await profileServer(server, template.collectionId);
-      }
-      profile = profiles as NonNullable<Generation['profile']>;
+    const profile: Partial<Generation['profile']> = {};
+    for (const server of servers) {
+      profile[server.mode] = await profileServer(server, template.collectionId);
     }
-    return { batches, ratios, cpuRatios, cpuMs, warmup, ...measured, order, profile };
+    return {
+      batches,
+      ratios,
+      cpuRatios,
+      cpuMs,
+      warmup,
+      ...measured,
+      order,
+      profile: profile as Generation['profile'],
+    };
   } finally {
     for (const server of servers) await stopChild(server.child);
   }
@@ -585,39 +590,63 @@ async function measureDatabase(
       store: overheadOf(g.ratios.store, g.cpuRatios.store),
       otlp: overheadOf(g.ratios.otlp, g.cpuRatios.otlp),
     })),
-    cpuProfile: cpuProfileSummary(generations.at(-1)!.profile!, exportedSpans / measured),
+    cpuProfile: cpuProfileSummary(
+      generations.map((g) => g.profile),
+      exportedSpans / measured,
+    ),
     metTarget: store.runsPerSecondPct <= TARGET_PCT && otlp.runsPerSecondPct <= TARGET_PCT,
   };
 }
 
 /**
- * Where tracing's CPU goes, from the profiles of one generation's servers: each server's CPU ms
- * per run by part, and tracing's share — the sum over the named parts (not "everything else",
- * whose difference between two processes is mostly their own speed) of a traced server's ms per
- * run minus the untraced server's, in ms and in % of the untraced server's busy time; and the
- * span machinery's cost per span (the OTLP server's, spans counted where they are exported).
+ * Where tracing's CPU goes, from the profiles of every generation's servers (medians over
+ * generations: a process's JIT can make one part twice as costly as in the next process):
+ * each mode's CPU ms per run by part; tracing's share — within a generation, the sum over the
+ * named parts (not "everything else", whose difference between two processes is mostly their
+ * own speed) of a traced server's ms per run minus the untraced server's, in ms and in % of the
+ * untraced server's busy time; and the span machinery's cost per span (the OTLP server's, spans
+ * counted where they are exported).
  */
-function cpuProfileSummary(profile: NonNullable<Generation['profile']>, spansPerRun: number) {
-  const [spanPart] = TELEMETRY_PARTS;
-  const tracing = (mode: Mode) => {
-    let ms = 0;
-    for (const part of TELEMETRY_PARTS) {
-      ms += profile[mode].msPerRunByPart[part.name]! - profile.off.msPerRunByPart[part.name]!;
-    }
-    return {
-      msPerRun: roundTo(ms, 2),
-      pctOfOffBusy: roundTo((ms / profile.off.busyMsPerRun) * 100, 1),
-    };
-  };
-  const spanMs = (mode: Mode) => profile[mode].msPerRunByPart[spanPart!.name]!;
+function cpuProfileSummary(profiles: Generation['profile'][], spansPerRun: number) {
+  const spanPart = TELEMETRY_PARTS[0]!.name;
+  const msOf = (profile: Generation['profile'], mode: Mode, part: string) =>
+    profile[mode].msPerRunByPart[part]!;
+  const medianOf = (pick: (profile: Generation['profile']) => number, digits = 2) =>
+    roundTo(median(profiles.map(pick)), digits);
+  const byMode = (mode: Mode) => ({
+    busyMsPerRun: medianOf((p) => p[mode].busyMsPerRun),
+    msPerRunByPart: Object.fromEntries(
+      Object.keys(profiles[0]![mode].msPerRunByPart).map((part) => [
+        part,
+        medianOf((p) => msOf(p, mode, part)),
+      ]),
+    ),
+  });
+  const tracingMs = (profile: Generation['profile'], mode: Mode) =>
+    TELEMETRY_PARTS.reduce(
+      (sum, part) => sum + msOf(profile, mode, part.name) - msOf(profile, 'off', part.name),
+      0,
+    );
+  const tracing = (mode: Mode) => ({
+    msPerRun: medianOf((p) => tracingMs(p, mode)),
+    pctOfOffBusy: medianOf((p) => (tracingMs(p, mode) / p.off.busyMsPerRun) * 100, 1),
+    pctOfOffBusyByGeneration: profiles.map((p) =>
+      roundTo((tracingMs(p, mode) / p.off.busyMsPerRun) * 100, 1),
+    ),
+  });
   return {
     method:
-      `after the last generation's rounds, ${PROFILED_RUNS} runs per server, each server ` +
-      `alone, V8 CPU profile of the server process (200 µs sampling): self time by part of ` +
-      `the code, ms per run`,
-    ...profile,
+      `after each generation's rounds, ${PROFILED_RUNS} runs per server, each server alone, V8 ` +
+      `CPU profile of the server process (200 µs sampling): self time by part of the code, ms ` +
+      `per run, medians over generations`,
+    off: byMode('off'),
+    store: byMode('store'),
+    otlp: byMode('otlp'),
     tracing: { store: tracing('store'), otlp: tracing('otlp') },
-    spanMachineryUsPerSpan: roundTo(((spanMs('otlp') - spanMs('off')) / spansPerRun) * 1000, 1),
+    spanMachineryUsPerSpan: medianOf(
+      (p) => ((msOf(p, 'otlp', spanPart) - msOf(p, 'off', spanPart)) / spansPerRun) * 1000,
+      1,
+    ),
   };
 }
 

@@ -16,10 +16,15 @@
 // - OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER=none turn off the OTLP export of that signal.
 // - OTEL_TRACES_SAMPLER / OTEL_TRACES_SAMPLER_ARG: which traces are recorded (default
 //   parentbased_always_on; e.g. parentbased_traceidratio with 0.1 records a tenth of the runs).
+// - OTEL_NODE_ENABLED_INSTRUMENTATIONS / OTEL_NODE_DISABLED_INSTRUMENTATIONS: which of the http,
+//   undici, graphql and pg instrumentations run (default all; `pg` off: no span per SQL
+//   statement, the largest part of tracing's cost).
 // - OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, OTEL_BSP_* and the
 //   other standard variables are read by the SDK itself.
 import { PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { instrumentationsFromEnv } from './telemetry/instrumentation-env.js';
+import { INSTRUMENTATION_NAMES } from './telemetry/instrumentations.js';
 import { otlpSignals } from './telemetry/otlp-env.js';
 import { samplerFromEnv } from './telemetry/sampler.js';
 import { startTelemetry } from './telemetry/start-telemetry.js';
@@ -38,10 +43,19 @@ if (env['OTEL_SDK_DISABLED']?.trim().toLowerCase() !== 'true') {
       }),
     );
   }
+  const instrumentations = instrumentationsFromEnv(env);
+  if (instrumentations.unknown.length > 0) {
+    process.emitWarning(
+      `OTEL_NODE_*_INSTRUMENTATIONS: Ballast has no ${instrumentations.unknown.join(', ')} ` +
+        `instrumentation (it has ${INSTRUMENTATION_NAMES.join(', ')})`,
+      'TelemetryWarning',
+    );
+  }
   startTelemetry({
     ...(otlp.traces ? { exporter: new OTLPTraceExporter(), store: false } : {}),
     metricReaders,
     sampler: samplerFromEnv(env),
     serviceName: env['OTEL_SERVICE_NAME'] ? undefined : 'ballast',
+    instrumentations: instrumentations.names,
   });
 }

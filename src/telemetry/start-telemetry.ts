@@ -14,7 +14,11 @@ import { SERVER_VERSION } from '../version.js';
 import { activeTelemetry, setActiveTelemetry, type Telemetry } from './active.js';
 import { instrumentGraphqlSubscribe } from './graphql-subscribe.js';
 import { bindPgPoolContext } from './pg-pool-context.js';
-import { createInstrumentations } from './instrumentations.js';
+import {
+  createInstrumentations,
+  INSTRUMENTATION_NAMES,
+  type InstrumentationName,
+} from './instrumentations.js';
 import { RedactingExporter } from './redacting-exporter.js';
 import { BallastSampler } from './sampler.js';
 import { SharedContextManager } from './shared-context-manager.js';
@@ -40,11 +44,16 @@ export interface StartTelemetryOptions {
    * {@link BallastSampler}. Default: parent-based, always on.
    */
   sampler?: Sampler;
+  /**
+   * Which instrumentations run (`instrumentationsFromEnv` reads `OTEL_NODE_*_INSTRUMENTATIONS`).
+   * Without `pg`, SQL statements make no spans. Default: all four.
+   */
+  instrumentations?: readonly InstrumentationName[];
 }
 
 /**
  * Starts OpenTelemetry in this process: a NodeSDK with the http, undici, graphql and pg
- * instrumentations (see `instrumentations.ts`), graphql-ws subscriptions traced
+ * instrumentations (see `instrumentations.ts`; `options.instrumentations` can leave some out), graphql-ws subscriptions traced
  * (`graphql-subscribe.ts`), spans to the in-memory store and/or `exporter`, metrics to a
  * Prometheus reader (served at `/metrics`) and `metricReaders`. `src/telemetry.ts` calls it
  * (loaded with `--import`, before anything else); tests call it in-process before importing the
@@ -65,7 +74,9 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
     );
   }
   const prometheus = new PrometheusExporter({ preventServerStart: true });
-  const instrumentations = createInstrumentations();
+  const instrumentations = createInstrumentations(
+    options.instrumentations ?? INSTRUMENTATION_NAMES,
+  );
   const serviceName = 'serviceName' in options ? options.serviceName : 'ballast';
   const sdk = new NodeSDK({
     resource: defaultResource().merge(
@@ -95,7 +106,8 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
   const pg = instrumentations.find((i) => i.instrumentationName.endsWith('instrumentation-pg'));
   pg?.setMeterProvider({ getMeter: () => createNoopMeter() });
   const unpatchSubscribe = instrumentGraphqlSubscribe();
-  const unbindPool = bindPgPoolContext();
+  // Only SQL spans need the caller's context across a wait for a pooled connection.
+  const unbindPool = pg ? bindPgPoolContext() : () => undefined;
 
   const telemetry: Telemetry = {
     store,

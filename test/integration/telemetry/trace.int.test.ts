@@ -3,22 +3,12 @@
 import { eventually, exporter, idOf, parentOf, spanNamed, spansOf } from './support/telemetry.js';
 import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeLlmServer, type FakeLlmServer } from '../../fake-llm/server.js';
-import {
-  createTestDatabase,
-  TEST_DATABASE_MODE,
-  type TestDatabase,
-} from '../../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_DATABASE_MODE } from '../../support/database.js';
 import { wsClient } from '../../support/graphql-ws-client.js';
-import { startTestServer, type TestServer } from '../../support/test-server.js';
-import {
-  answerReply,
-  fakeChain,
-  gradeReply,
-  seedThroughGraphQL,
-} from '../../e2e/support/runs-fixture.js';
+import { answerReply, gradeReply } from '../../e2e/support/runs-fixture.js';
 import { askStream } from './support/ask-stream.js';
+import { useHandbookServer } from './support/handbook-server.js';
 import { decodeId } from '../../../src/graphql/ids.js';
 
 const ANSWER = 'Parental leave is sixteen weeks at full pay.';
@@ -27,28 +17,11 @@ const NODES = ['redact', 'cache', 'retrieve', 'grade', 'generate', 'validate', '
 const isSql = (span: ReadableSpan) => span.attributes['db.system.name'] === 'postgresql';
 
 describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
-  let fake: FakeLlmServer;
-  let database: TestDatabase;
-  let server: TestServer;
-  let collectionId: string;
-  let leaveChunks: string[];
+  const handbook = useHandbookServer();
   let finishedRun: { id: string; traceId: string } | undefined;
 
-  beforeAll(async () => {
-    fake = await createFakeLlmServer();
-    database = await createTestDatabase();
-    server = await startTestServer({ db: database.db, models: fakeChain(fake) });
-    const seeded = await seedThroughGraphQL(server);
-    collectionId = seeded.collectionId;
-    leaveChunks = await seeded.chunkIds(/Parental leave/);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.destroy();
-    await fake?.close();
-  });
-
   it('nests operation → workflow → nodes → chat/embeddings/retrieval → SQL, with usage', async () => {
+    const { fake, server, collectionId, leaveChunks } = handbook;
     fake.script('primary', [gradeReply(leaveChunks), answerReply(ANSWER, leaveChunks)]);
     const client = wsClient(server.url);
     const received = await askStream(client, {
@@ -185,6 +158,7 @@ describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
   });
 
   it('run(id) { trace } serves the finished run from the in-memory store', async () => {
+    const { server } = handbook;
     expect(finishedRun).toBeDefined();
     const { data, errors } = await server.execute<{
       run: {
@@ -243,6 +217,7 @@ describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
     );
   });
   it('continues an ingestDocuments operation in its batches: operation → ingest batch → embeddings, SQL', async () => {
+    const { server, collectionId } = handbook;
     const submitted = await server.execute<{ ingestDocuments: { id: string } }>(
       'mutation IngestForTrace($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }',
       {

@@ -15,27 +15,4 @@ export function spansOf(traceId: string): ReadableSpan[] {
   return exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
 }
 
-/** Polls `read` every 20 ms until it returns a value, for up to `timeoutMs` (default 10 s). */
-export async function eventually<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for telemetry');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** The span of `spans` named `name` (the first one), or a thrown error listing the names. */
-export function spanNamed(spans: readonly ReadableSpan[], name: string | RegExp): ReadableSpan {
-  const found = spans.find((s) => (typeof name === 'string' ? s.name === name : name.test(s.name)));
-  if (!found)
-    throw new Error(`no span ${String(name)} among ${spans.map((s) => s.name).join(', ')}`);
-  return found;
-}
-
-/** The id of `span`'s parent, or undefined for a root. */
-export const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
-
-/** The id of `span`. */
-export const idOf = (span: ReadableSpan) => span.spanContext().spanId;
+export { eventually, idOf, parentOf, spanNamed } from './span-helpers.js';

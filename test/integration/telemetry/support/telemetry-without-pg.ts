@@ -1,0 +1,16 @@
+// Imported FIRST by without-sql-spans.int.test.ts: telemetry started as `src/telemetry.ts`
+// starts it with OTEL_NODE_DISABLED_INSTRUMENTATIONS=pg, before pg is imported (an
+// instrumentation patches its module as it is created: pg must stay unpatched).
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { instrumentationsFromEnv } from '../../../../src/telemetry/instrumentation-env.js';
+import { startTelemetry } from '../../../../src/telemetry/start-telemetry.js';
+
+/** Every span exported, in the order they ended. */
+export const exporter = new InMemorySpanExporter();
+
+/** The telemetry installed in this test process, without the pg instrumentation. */
+export const telemetry = startTelemetry({
+  exporter,
+  exportMode: 'simple',
+  instrumentations: instrumentationsFromEnv({ OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pg' }).names,
+});

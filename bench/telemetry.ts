@@ -1,10 +1,12 @@
-// `npm run bench -- telemetry`: what tracing costs in runs per second. Three Ballast servers run
+// `npm run bench -- telemetry`: what tracing costs in runs per second. Four Ballast servers run
 // side by side, each alone in a child process started exactly as in production:
-//   off   — `node --import tsx` (no OpenTelemetry at all);
-//   store — `node --import tsx --import ./src/telemetry.ts` (the embedded default: every span
-//           kept, redacted on read, in the in-memory store; metrics for /metrics);
-//   otlp  — the same with OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics exported in
-//           batches over OTLP/HTTP to a sink in this process (no store).
+//   off     — `node --import tsx` (no OpenTelemetry at all);
+//   store   — `node --import tsx --import ./src/telemetry.ts` (the embedded default: every span
+//             kept, redacted on read, in the in-memory store; metrics for /metrics);
+//   otlp    — the same with OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics exported in
+//             batches over OTLP/HTTP to a sink in this process (no store);
+//   storeNoSql — store with OTEL_NODE_DISABLED_INSTRUMENTATIONS=pg: no span per SQL statement
+//             (what SQL spans cost is store's figure minus this one's).
 // This process is the client and the fake model (zero latency, so the server's own work is all
 // there is): `ask` over HTTP, then `runEvents` over graphql-ws until `RunCompleted`, a fixed
 // number in flight. The workload is the runs bench's: distinct questions that miss the answer
@@ -37,13 +39,21 @@ import { BENCH_POSTGRES_URL, bootstrapInterval, median, round as roundTo } from 
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-const MODES = ['off', 'store', 'otlp'] as const;
+const MODES = ['off', 'store', 'otlp', 'storeNoSql'] as const;
 type Mode = (typeof MODES)[number];
+const TRACED = ['store', 'otlp', 'storeNoSql'] as const;
+type TracedMode = (typeof TRACED)[number];
+// Extra environment of each traced mode's server (the OTLP endpoint is added where it is known).
+const MODE_ENV: Record<TracedMode, Record<string, string>> = {
+  store: {},
+  otlp: {},
+  storeNoSql: { OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'pg' },
+};
 type DbMode = 'EMBEDDED' | 'POSTGRES';
 // Fresh sets of servers (one process per mode) measured one after another. Each process has
 // its own speed (one generation's overhead was 3.8 %, the next one's 20.3 %): more generations
-// with fewer rounds each say more than the reverse. Six: each mode starts in each place twice.
-const GENERATIONS = 6;
+// with fewer rounds each say more than the reverse. Four: each mode starts in each place once.
+const GENERATIONS = 4;
 /** Rounds per generation. */
 const ROUNDS = 4;
 // A server's first runs cost twice its later ones (JIT, heap sizing), and a traced server has
@@ -290,6 +300,7 @@ async function startChild(
   sinkUrl: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production' };
+  if (mode !== 'off') Object.assign(env, MODE_ENV[mode]);
   if (mode === 'otlp') env['OTEL_EXPORTER_OTLP_ENDPOINT'] = sinkUrl;
   const child = fork(SELF, ['--child', JSON.stringify(args)], {
     cwd: ROOT,
@@ -436,11 +447,12 @@ interface Generation {
   profile: Record<Mode, Awaited<ReturnType<typeof profileServer>>>;
 }
 
-const perMode = <T>(make: () => T): Record<Mode, T> => ({
-  off: make(),
-  store: make(),
-  otlp: make(),
-});
+const perMode = <T>(make: () => T): Record<Mode, T> =>
+  Object.fromEntries(MODES.map((mode) => [mode, make()])) as Record<Mode, T>;
+
+/** `figure(mode)` for each traced mode. */
+const perTraced = <T>(figure: (mode: TracedMode) => T): Record<TracedMode, T> =>
+  Object.fromEntries(TRACED.map((mode) => [mode, figure(mode)])) as Record<TracedMode, T>;
 
 /** Starts one server per mode on fresh copies of the database, warms them, runs the rounds. */
 async function measureGeneration(
@@ -575,26 +587,29 @@ async function measureDatabase(
       pooled((g) => g.ratios[mode]),
       pooled((g) => g.cpuRatios[mode]),
     );
-  const store = overhead('store');
-  const otlp = overhead('otlp');
-  const interval = (mode: Mode) => overheadInterval(generations.map((g) => g.ratios[mode]));
+  const overheads = perTraced(overhead);
   return {
-    off: result('off'),
-    store: result('store'),
-    otlp: result('otlp'),
-    overhead: { store, otlp },
-    runsPerSecondPctInterval90: { store: interval('store'), otlp: interval('otlp') },
+    ...(Object.fromEntries(MODES.map((mode) => [mode, result(mode)])) as Record<
+      Mode,
+      ReturnType<typeof result>
+    >),
+    overhead: overheads,
+    runsPerSecondPctInterval90: perTraced((mode) =>
+      overheadInterval(generations.map((g) => g.ratios[mode])),
+    ),
     // Each generation's own figure: how far one pair of processes can be from the pooled one.
     overheadByGeneration: generations.map((g) => ({
       startOrder: g.order.join(' → '),
-      store: overheadOf(g.ratios.store, g.cpuRatios.store),
-      otlp: overheadOf(g.ratios.otlp, g.cpuRatios.otlp),
+      ...perTraced((mode) => overheadOf(g.ratios[mode], g.cpuRatios[mode])),
     })),
     cpuProfile: cpuProfileSummary(
       generations.map((g) => g.profile),
       exportedSpans / measured,
     ),
-    metTarget: store.runsPerSecondPct <= TARGET_PCT && otlp.runsPerSecondPct <= TARGET_PCT,
+    // The shipped configurations: the embedded default and OTLP export.
+    metTarget:
+      overheads.store.runsPerSecondPct <= TARGET_PCT &&
+      overheads.otlp.runsPerSecondPct <= TARGET_PCT,
   };
 }
 
@@ -627,7 +642,7 @@ function cpuProfileSummary(profiles: Generation['profile'][], spansPerRun: numbe
       (sum, part) => sum + msOf(profile, mode, part.name) - msOf(profile, 'off', part.name),
       0,
     );
-  const tracing = (mode: Mode) => ({
+  const tracing = (mode: TracedMode) => ({
     msPerRun: medianOf((p) => tracingMs(p, mode)),
     pctOfOffBusy: medianOf((p) => (tracingMs(p, mode) / p.off.busyMsPerRun) * 100, 1),
     pctOfOffBusyByGeneration: profiles.map((p) =>
@@ -639,10 +654,11 @@ function cpuProfileSummary(profiles: Generation['profile'][], spansPerRun: numbe
       `after each generation's rounds, ${PROFILED_RUNS} runs per server, each server alone, V8 ` +
       `CPU profile of the server process (200 µs sampling): self time by part of the code, ms ` +
       `per run, medians over generations`,
-    off: byMode('off'),
-    store: byMode('store'),
-    otlp: byMode('otlp'),
-    tracing: { store: tracing('store'), otlp: tracing('otlp') },
+    ...(Object.fromEntries(MODES.map((mode) => [mode, byMode(mode)])) as Record<
+      Mode,
+      ReturnType<typeof byMode>
+    >),
+    tracing: perTraced(tracing),
     spanMachineryUsPerSpan: medianOf(
       (p) => ((msOf(p, 'otlp', spanPart) - msOf(p, 'off', spanPart)) / spansPerRun) * 1000,
       1,
@@ -672,8 +688,8 @@ export default async function benchTelemetry() {
   return {
     method:
       `ask over HTTP → RunCompleted over graphql-ws, zero-latency fake model (2 calls per run), ` +
-      `${CONCURRENCY} runs in flight; ${GENERATIONS} generations of three fresh servers (off, ` +
-      `store, otlp) alive at once, started in a rotating order, ${WARMUP_RUNS} warm-up runs ` +
+      `${CONCURRENCY} runs in flight; ${GENERATIONS} generations of four fresh servers (off, ` +
+      `store, otlp, storeNoSql) alive at once, started in a rotating order, ${WARMUP_RUNS} warm-up runs ` +
       `each (by turns), then ${ROUNDS} rounds of ` +
       `${BATCH_RUNS}-run batches in rotating order; overhead = 1 − median per-round runs/s ` +
       `ratio to off, and median per-round ratio of CPU per run to off − 1 (a batch's CPU ` +

@@ -35,7 +35,7 @@ type Instrumentation =
  *   queue's polling and maintenance do not each start a trace. No `pg-pool.connect` span per
  *   query (a third of all spans); `pg-pool-context.ts` keeps queued queries under the right span.
  *
- * An instrumentation patches its module as it is created: only those `names` lists are created.
+ * An instrumentation patches its module as soon as it is created, so only the named ones are.
  * @param names Default: all four.
  */
 export function createInstrumentations(

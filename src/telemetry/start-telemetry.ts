@@ -14,11 +14,7 @@ import { SERVER_VERSION } from '../version.js';
 import { activeTelemetry, setActiveTelemetry, type Telemetry } from './active.js';
 import { instrumentGraphqlSubscribe } from './graphql-subscribe.js';
 import { bindPgPoolContext } from './pg-pool-context.js';
-import {
-  createInstrumentations,
-  INSTRUMENTATION_NAMES,
-  type InstrumentationName,
-} from './instrumentations.js';
+import { createInstrumentations, type InstrumentationName } from './instrumentations.js';
 import { RedactingExporter } from './redacting-exporter.js';
 import { BallastSampler } from './sampler.js';
 import { SharedContextManager } from './shared-context-manager.js';
@@ -74,9 +70,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
     );
   }
   const prometheus = new PrometheusExporter({ preventServerStart: true });
-  const instrumentations = createInstrumentations(
-    options.instrumentations ?? INSTRUMENTATION_NAMES,
-  );
+  const instrumentations = createInstrumentations(options.instrumentations);
   const serviceName = 'serviceName' in options ? options.serviceName : 'ballast';
   const sdk = new NodeSDK({
     resource: defaultResource().merge(

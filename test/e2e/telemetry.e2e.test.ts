@@ -99,11 +99,10 @@ describe('telemetry loaded with --import (EMBEDDED)', () => {
     const body = (await response.json()) as { extensions?: { traceId?: string } };
     expect(body.extensions?.traceId).toMatch(TRACE_ID);
 
-    const client = wsClient(server.url);
-    const received = await askStream(client, {
+    const received = await askStream(server.url, {
       collectionId,
       question: 'How long is parental leave?',
-    }).finally(() => client.dispose());
+    });
     expect(received.at(-1)!.event.__typename).toBe('RunCompleted');
     expect(received[0]!.extensions?.['traceId']).toMatch(TRACE_ID);
 

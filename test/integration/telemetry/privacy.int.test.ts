@@ -12,7 +12,6 @@ import {
   TEST_DATABASE_MODE,
   type TestDatabase,
 } from '../../support/database.js';
-import { wsClient } from '../../support/graphql-ws-client.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 import {
   answerReply,
@@ -112,10 +111,7 @@ describe(`privacy of telemetry (${TEST_DATABASE_MODE})`, () => {
     // Each run calls the models: a repeated question would be answered from the answer cache.
     const forget = () => server.services.db.pool.query('DELETE FROM answer_cache');
     await forget();
-    const client = wsClient(server.url);
-    const streamed = await askStream(client, { collectionId, question: QUESTION }).finally(() =>
-      client.dispose(),
-    );
+    const streamed = await askStream(server.url, { collectionId, question: QUESTION });
     expect(streamed.at(-1)!.event.__typename).toBe('RunCompleted');
     const traceIds = [streamed[0]!.extensions!['traceId'] as string];
 

@@ -11,7 +11,6 @@ import {
   TEST_DATABASE_MODE,
   type TestDatabase,
 } from '../../support/database.js';
-import { wsClient } from '../../support/graphql-ws-client.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 import {
   answerReply,
@@ -67,10 +66,7 @@ describe(`resilience and cost in telemetry (${TEST_DATABASE_MODE})`, () => {
   });
 
   async function ask(question: string) {
-    const client = wsClient(server.url);
-    const received = await askStream(client, { collectionId, question }).finally(() =>
-      client.dispose(),
-    );
+    const received = await askStream(server.url, { collectionId, question });
     const traceId = received[0]!.extensions!['traceId'] as string;
     const spans = await eventually(() => {
       const found = spansOf(traceId);

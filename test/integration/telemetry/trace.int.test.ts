@@ -5,7 +5,6 @@ import { SpanKind } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_MODE } from '../../support/database.js';
-import { wsClient } from '../../support/graphql-ws-client.js';
 import { answerReply, gradeReply } from '../../e2e/support/runs-fixture.js';
 import { askStream } from './support/ask-stream.js';
 import { useHandbookServer } from './support/handbook-server.js';
@@ -23,11 +22,10 @@ describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
   it('nests operation → workflow → nodes → chat/embeddings/retrieval → SQL, with usage', async () => {
     const { fake, server, collectionId, leaveChunks } = handbook;
     fake.script('primary', [gradeReply(leaveChunks), answerReply(ANSWER, leaveChunks)]);
-    const client = wsClient(server.url);
-    const received = await askStream(client, {
+    const received = await askStream(server.url, {
       collectionId,
       question: 'How long is parental leave?',
-    }).finally(() => client.dispose());
+    });
     const last = received.at(-1)!;
     expect(last.event.__typename).toBe('RunCompleted');
 

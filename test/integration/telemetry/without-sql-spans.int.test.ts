@@ -6,7 +6,6 @@ import { eventually, idOf, parentOf, spanNamed } from './support/span-helpers.js
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { TEST_DATABASE_MODE } from '../../support/database.js';
-import { wsClient } from '../../support/graphql-ws-client.js';
 import { answerReply, gradeReply } from '../../e2e/support/runs-fixture.js';
 import { askStream } from './support/ask-stream.js';
 import { useHandbookServer } from './support/handbook-server.js';
@@ -22,11 +21,10 @@ describe(`telemetry without the pg instrumentation (${TEST_DATABASE_MODE})`, () 
       gradeReply(leaveChunks),
       answerReply('Parental leave is sixteen weeks at full pay.', leaveChunks),
     ]);
-    const client = wsClient(server.url);
-    const received = await askStream(client, {
+    const received = await askStream(server.url, {
       collectionId,
       question: 'How long is parental leave?',
-    }).finally(() => client.dispose());
+    });
     expect(received.at(-1)!.event.__typename).toBe('RunCompleted');
     const traceId = received[0]!.extensions?.['traceId'];
     expect(typeof traceId).toBe('string');

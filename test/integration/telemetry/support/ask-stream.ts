@@ -1,4 +1,4 @@
-import type { Client } from 'graphql-ws';
+import { wsClient } from '../../../support/graphql-ws-client.js';
 
 /** An askStream over graphql-ws, keeping each result's `extensions`. */
 export const ASK_STREAM = `subscription Ask($input: AskInput!) {
@@ -15,13 +15,14 @@ export interface ReceivedEvent {
   extensions: Record<string, unknown> | undefined;
 }
 
-/** Runs `ASK_STREAM` to its end. */
+/** Runs `ASK_STREAM` to its end on a graphql-ws connection of its own to `serverUrl`. */
 export function askStream(
-  client: Client,
+  serverUrl: string,
   input: { collectionId: string; question: string },
 ): Promise<ReceivedEvent[]> {
+  const client = wsClient(serverUrl);
   const received: ReceivedEvent[] = [];
-  return new Promise((resolve, reject) => {
+  const ended = new Promise<ReceivedEvent[]>((resolve, reject) => {
     client.subscribe<{ askStream: ReceivedEvent['event'] }>(
       { query: ASK_STREAM, variables: { input } },
       {
@@ -37,4 +38,5 @@ export function askStream(
       },
     );
   });
+  return ended.finally(() => client.dispose());
 }

@@ -387,7 +387,7 @@ async function drive(url: string, collectionId: string, runs: number, nextQuesti
 }
 
 /** Sends `request` to `child` and resolves with its reply, which must be of type `type`. */
-async function ask<T extends ChildMessage['type']>(
+async function requestChild<T extends ChildMessage['type']>(
   child: ChildProcess,
   request: string,
   type: T,
@@ -399,16 +399,16 @@ async function ask<T extends ChildMessage['type']>(
   return message as Extract<ChildMessage, { type: T }>;
 }
 
-const statsOf = (child: ChildProcess) => ask(child, 'stats', 'stats');
+const statsOf = (child: ChildProcess) => requestChild(child, 'stats', 'stats');
 
 /** CPU ms per run of `server` by part of the code, over {@link PROFILED_RUNS} runs. */
 async function profileServer(
   server: { child: ChildProcess; url: string; ask: () => string },
   collectionId: string,
 ): Promise<{ busyMsPerRun: number; msPerRunByPart: Record<string, number> }> {
-  await ask(server.child, 'profile-start', 'profiling');
+  await requestChild(server.child, 'profile-start', 'profiling');
   await drive(server.url, collectionId, PROFILED_RUNS, server.ask);
-  const { busyMs, msByPart } = await ask(server.child, 'profile-stop', 'profile');
+  const { busyMs, msByPart } = await requestChild(server.child, 'profile-stop', 'profile');
   const perRun = (ms: number) => roundTo(ms / PROFILED_RUNS, 2);
   return {
     busyMsPerRun: perRun(busyMs),

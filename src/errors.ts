@@ -1,24 +1,42 @@
 /**
- * The closed list of error codes a client can see in `extensions.code`.
- * Domain code throws {@link AppError} with one of these; anything else is masked as
- * `INTERNAL_SERVER_ERROR` by the GraphQL layer.
+ * The one closed list of error codes a client can see in `extensions.code`, with the HTTP
+ * status of a request that fails with it as a whole (before any field executes). Errors of
+ * single fields come with HTTP 200 and partial `data`, as GraphQL over HTTP specifies for
+ * `application/json`. Domain code throws {@link AppError} with one of these; anything else is
+ * masked as `INTERNAL_SERVER_ERROR`. `docs/errors.md` documents each; a test keeps it in step.
  */
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'RATE_LIMITED',
-  'CONFLICT',
-  'MODEL_UNAVAILABLE',
-  'INVALID_MODEL_OUTPUT',
-  'TIMEOUT',
-  'CANCELLED',
-  'INTERNAL_SERVER_ERROR',
-] as const;
+export const ERROR_STATUS = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  OPERATION_RESOLUTION_FAILURE: 400,
+  PERSISTED_QUERY_NOT_FOUND: 200,
+  PERSISTED_QUERY_NOT_SUPPORTED: 200,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  CANCELLED: 409,
+  INTERNAL_SERVER_ERROR: 500,
+  MODEL_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
+  INVALID_MODEL_OUTPUT: 502,
+  TIMEOUT: 504,
+} as const satisfies Record<string, number>;
 
-/** One of {@link ERROR_CODES}. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** One of the codes of {@link ERROR_STATUS}. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** Every {@link ErrorCode}, in the order of {@link ERROR_STATUS}. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/** True when `code` is on the closed list. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_STATUS, code);
+}
 
 /** Options of {@link AppError}. */
 export interface AppErrorOptions {

@@ -1,25 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, isAppError } from '../errors.js';
+import { ERROR_STATUS, isAppError, isErrorCode, type AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-
-/**
- * Every `extensions.code` a client can receive: the domain codes plus the ones Apollo
- * Server and graphql-ws assign to requests that never reach a resolver.
- */
-export const CLIENT_ERROR_CODES = [
-  ...ERROR_CODES,
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'BAD_REQUEST',
-] as const;
-
-/** One of {@link CLIENT_ERROR_CODES}. */
-export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
-
-const KNOWN = new Set<string>(CLIENT_ERROR_CODES);
 
 /** Options of {@link createErrorFormatter}. */
 export interface ErrorFormatterOptions {
@@ -53,7 +34,7 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
     }
     // Apollo's own codes (parse, validation, variable coercion) carry safe messages.
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && KNOWN.has(code)) {
+    if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       // Field suggestions map the schema for an attacker; graphql-ws bypasses armor's filter.
       const message = formatted.message.replace(/ Did you mean .*\?$/, '');
       return { ...formatted, message, extensions: withStack({ code }) };
@@ -73,4 +54,19 @@ function unwrap(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
   return current;
+}
+
+/**
+ * The GraphQLError a request-level {@link AppError} (thrown before execution: authorization,
+ * limits) becomes, with the HTTP status of its code for Apollo to answer with.
+ */
+export function requestError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: {
+      code: error.code,
+      ...(error.details ?? {}),
+      http: { status: ERROR_STATUS[error.code] },
+    },
+  });
 }

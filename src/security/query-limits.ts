@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Limits on the shape of an operation, the same on HTTP and WebSocket. */
 export const QUERY_LIMITS = {
@@ -38,7 +38,27 @@ export function createQueryLimits(): {
   }).protect();
   return {
     apolloPlugins: armor.plugins as ApolloServerPlugin[],
-    validationRules: armor.validationRules,
+    validationRules: armor.validationRules.map(plainLimitErrors),
     maxTokens: QUERY_LIMITS.maxTokens,
+  };
+}
+
+// graphql-armor words every refusal as "Syntax Error: …" with the code BAD_USER_INPUT; the
+// operation is well-formed and refused by validation, so it says so on both transports.
+function plainLimitErrors(rule: ValidationRule): ValidationRule {
+  return (context) => {
+    const report = context.reportError.bind(context);
+    const reworded = Object.create(context, {
+      reportError: {
+        value: (error: GraphQLError) =>
+          report(
+            new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+              nodes: error.nodes,
+              extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          ),
+      },
+    }) as ValidationContext;
+    return rule(reworded);
   };
 }

@@ -1,10 +1,11 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
-import { isAppError } from '../errors.js';
+import { ERROR_STATUS, isAppError } from '../errors.js';
 import type { RateLimits } from '../security/rate-limits.js';
 
-const STATUS = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 } as const;
+// Refusals answered here; anything else goes on to the error handler.
+const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
 
 /** The principal the auth middleware attached to a request. */
 export function principalOf(req: Request): Principal {
@@ -31,10 +32,10 @@ export function httpAuth(authenticate: Authenticator, limits: RateLimits) {
       (req as Request & { principal?: Principal }).principal = principal;
       next();
     } catch (error) {
-      if (!isAppError(error) || !(error.code in STATUS)) return next(error);
+      if (!isAppError(error) || !REFUSALS.has(error.code)) return next(error);
       if (error.code === 'RATE_LIMITED')
         res.setHeader('retry-after', String(error.details?.['retryAfterSeconds'] ?? 1));
-      res.status(STATUS[error.code as keyof typeof STATUS]).json({
+      res.status(ERROR_STATUS[error.code]).json({
         errors: [
           { message: error.message, extensions: { code: error.code, ...(error.details ?? {}) } },
         ],

@@ -12,7 +12,7 @@ export function httpErrors(logger: Logger) {
     const status = (error as { status?: number }).status;
     if (status === 413) {
       res.status(413).json({
-        errors: [{ message: 'request body too large', extensions: { code: 'BAD_USER_INPUT' } }],
+        errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
       });
     } else if (status === 400) {
       res.status(400).json({

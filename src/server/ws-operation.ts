@@ -1,5 +1,6 @@
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   specifiedRules,
@@ -75,11 +76,18 @@ export async function prepareWsOperation(
   } catch (error) {
     return [new GraphQLError((error as Error).message, { extensions: { code: 'FORBIDDEN' } })];
   }
+  // Coerced here, as Apollo does on HTTP, so a bad variable is BAD_USER_INPUT on both.
+  const coerced = getVariableValues(
+    schema,
+    operation.variableDefinitions ?? [],
+    payload.variables ?? {},
+  );
+  if (coerced.errors) return coerced.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
   return {
     schema,
     document,
     operationName: payload.operationName ?? null,
-    variableValues: payload.variables ?? null,
+    variableValues: coerced.coerced,
     contextValue: await createContext(principal),
   };
 }

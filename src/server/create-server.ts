@@ -34,6 +34,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   /** Who may read `/metrics` (see `metricsAccess`). Default: closed. */
   metrics?: MetricsAccess;
+  /** How long an open WebSocket's credentials are trusted before they are checked again. Default: 5 s. */
+  credentialsRecheckMs?: number;
 }
 
 /** A started-or-not Ballast HTTP + WebSocket server. */
@@ -68,6 +70,7 @@ export function createServer(options: ServerOptions): BallastServer {
     allowedOrigins: options.allowedOrigins ?? [],
     createContext,
     formatError,
+    ...(options.credentialsRecheckMs ? { credentialsRecheckMs: options.credentialsRecheckMs } : {}),
   });
 
   const apollo = new ApolloServer<GraphQLContext>({

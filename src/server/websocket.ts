@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { Credentials } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { isAppError } from '../errors.js';
 import type { AppServices, GraphQLContext } from '../graphql/context.js';
+import { createSocketCredentials, type SocketCredentials } from './ws-credentials.js';
 import { prepareWsOperation, type WsOperationRules } from './ws-operation.js';
 
 /** Largest WebSocket message accepted: the `ws` default of 100 MiB invites abuse. */
@@ -16,17 +18,20 @@ export const WS_MAX_OPERATIONS_PER_CONNECTION = 100;
 export interface WebSocketOptions {
   httpServer: Server;
   rules: WsOperationRules;
-  services: Pick<AppServices, 'authenticate' | 'limits'>;
+  services: Pick<AppServices, 'authenticate' | 'limits' | 'logger'>;
   /** GraphQL path shared with HTTP. Default: `/graphql`. */
   path?: string;
   /** Browser origins allowed to connect; empty allows all. Default: all. */
   allowedOrigins?: readonly string[];
   createContext: (principal: Principal) => Promise<GraphQLContext>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** How long a socket's credentials are trusted before they are checked again. Default: 5 s. */
+  credentialsRecheckMs?: number;
 }
 
 type ConnectionState = {
-  principal?: Principal;
+  credentials?: Credentials;
+  session?: SocketCredentials;
   open?: Set<string>;
 };
 
@@ -34,9 +39,11 @@ type ConnectionState = {
  * Serves graphql-ws on the HTTP server's `/graphql` path with the same schema, context
  * factory, authentication, limits and error formatting as Apollo (graphql-ws bypasses
  * Apollo's plugins, so each is applied here): credentials in `connectionParams`
- * (`authorization` or `apiKey`) are checked in `onConnect`; each operation is rate limited,
+ * (`authorization` or `apiKey`) are checked in `onConnect` and again while the socket is
+ * open (revoked or expired credentials close it with 4403); each operation is rate limited,
  * capped per connection, parsed with a token limit, validated with the same rules and
- * authorized.
+ * authorized. An operation that fails to start fails alone: the socket and its other
+ * operations go on.
  * @returns a disposer that closes every socket (used by the drain plugin).
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void> } {
@@ -50,16 +57,50 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   });
   const format = (errors: readonly GraphQLError[]) =>
     errors.map((error) => options.formatError(error.toJSON(), error));
+  const sockets = createSocketCredentials({
+    authenticate: options.services.authenticate,
+    logger: options.services.logger,
+    ...(options.credentialsRecheckMs ? { recheckMs: options.credentialsRecheckMs } : {}),
+  });
+  const start = async (
+    state: ConnectionState,
+    id: string,
+    payload: Parameters<typeof prepareWsOperation>[1],
+  ) => {
+    const { session, open } = state;
+    if (!session || !open) return [appError('UNAUTHENTICATED', 'not authenticated')];
+    if (open.size >= WS_MAX_OPERATIONS_PER_CONNECTION) {
+      return [
+        appError(
+          'RATE_LIMITED',
+          `at most ${WS_MAX_OPERATIONS_PER_CONNECTION} operations per connection`,
+        ),
+      ];
+    }
+    const principal: Principal = await session.current();
+    await options.services.limits.checkRequest(principal);
+    const prepared = await prepareWsOperation(
+      options.rules,
+      payload,
+      principal,
+      options.createContext,
+    );
+    if (!Array.isArray(prepared)) open.add(id);
+    return prepared;
+  };
   const cleanup = useServer<Record<string, unknown>, ConnectionState>(
     {
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
+        const credentials: Credentials = {
+          authorization:
+            typeof params['authorization'] === 'string' ? params['authorization'] : undefined,
+          apiKey: typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined,
+        };
         try {
-          ctx.extra.principal = await options.services.authenticate({
-            authorization:
-              typeof params['authorization'] === 'string' ? params['authorization'] : undefined,
-            apiKey: typeof params['apiKey'] === 'string' ? params['apiKey'] : undefined,
-          });
+          const principal = await options.services.authenticate(credentials);
+          ctx.extra.credentials = credentials;
+          ctx.extra.session = sockets.admit(ctx.extra.socket, credentials, principal);
           ctx.extra.open = new Set();
           return true;
         } catch (error) {
@@ -68,33 +109,18 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         }
       },
       onSubscribe: async (ctx, id, payload) => {
-        const { principal, open } = ctx.extra;
-        if (!principal || !open) return [appError('UNAUTHENTICATED', 'not authenticated')];
-        if (open.size >= WS_MAX_OPERATIONS_PER_CONNECTION) {
-          return [
-            appError(
-              'RATE_LIMITED',
-              `at most ${WS_MAX_OPERATIONS_PER_CONNECTION} operations per connection`,
-            ),
-          ];
-        }
         try {
-          await options.services.limits.checkRequest(principal);
+          return await start(ctx.extra, id, payload);
         } catch (error) {
-          if (isAppError(error)) return [appError(error.code, error.message, error.details)];
-          throw error;
+          // Anything thrown here would close the whole socket (4500) with the raw message.
+          return [toGraphQLError(error)];
         }
-        const prepared = await prepareWsOperation(
-          options.rules,
-          payload,
-          principal,
-          options.createContext,
-        );
-        if (!Array.isArray(prepared)) open.add(id);
-        return prepared;
       },
       onComplete: (ctx, id) => {
         ctx.extra.open?.delete(id);
+      },
+      onClose: (ctx) => {
+        if (ctx.extra.credentials) sockets.forget(ctx.extra.socket, ctx.extra.credentials);
       },
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -104,6 +130,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   );
   return {
     async dispose() {
+      sockets.close();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
@@ -112,4 +139,12 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
 
 function appError(code: string, message: string, details?: Record<string, unknown>) {
   return new GraphQLError(message, { extensions: { code, ...(details ?? {}) } });
+}
+
+// Domain errors keep their code; anything else reaches the formatter, which logs and masks it.
+function toGraphQLError(error: unknown): GraphQLError {
+  if (isAppError(error)) return appError(error.code, error.message, error.details);
+  return new GraphQLError('Internal server error', {
+    originalError: error instanceof Error ? error : new Error(String(error)),
+  });
 }

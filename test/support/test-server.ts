@@ -50,6 +50,8 @@ export interface TestServerOptions {
   allowedOrigins?: string[];
   /** Bearer token for `/metrics` (see `metricsAccess`). Default: none. */
   metricsToken?: string;
+  /** How long an open WebSocket's credentials are trusted. Default: the server's (5 s). */
+  credentialsRecheckMs?: number;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -82,6 +84,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     includeStacktrace: !production,
     allowedOrigins: options.allowedOrigins ?? [],
     metrics: metricsAccess(options.authMode ?? 'open', options.metricsToken),
+    ...(options.credentialsRecheckMs ? { credentialsRecheckMs: options.credentialsRecheckMs } : {}),
   });
   const url = await server.listen(0, '127.0.0.1');
   const createContext = createContextFactory(services);

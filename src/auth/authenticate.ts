@@ -28,8 +28,8 @@ export const OPEN_PRINCIPAL: Principal = Object.freeze({
 
 /**
  * Creates the authenticator. API keys (`blst_…`) are checked against their hashes; other
- * bearer tokens are verified as JWTs when a verifier is configured. Credentials that are
- * given are always checked, even in open mode.
+ * bearer tokens are verified as JWTs when a verifier is configured, and must name a workspace
+ * that exists. Credentials that are given are always checked, even in open mode.
  * @throws {AppError} `UNAUTHENTICATED` (from the returned function) for missing or bad credentials.
  */
 export function createAuthenticator(options: {
@@ -49,9 +49,22 @@ export function createAuthenticator(options: {
     }
     const principal = token.startsWith(API_KEY_PREFIX)
       ? await verifyApiKey(options.pool, token)
-      : ((await options.jwt?.(token)) ?? null);
+      : await verifyJwt(options.pool, options.jwt, token);
     if (!principal)
       throw new AppError('UNAUTHENTICATED', 'invalid, expired or revoked credentials');
     return principal;
   };
+}
+
+// A token from the identity provider may name a workspace this database does not have
+// (deleted, another environment's): it authenticates nobody, rather than failing later writes.
+async function verifyJwt(
+  pool: pg.Pool,
+  jwt: JwtVerifier | undefined,
+  token: string,
+): Promise<Principal | null> {
+  const principal = (await jwt?.(token)) ?? null;
+  if (!principal) return null;
+  const found = await pool.query('SELECT 1 FROM workspaces WHERE id = $1', [principal.workspaceId]);
+  return found.rowCount ? principal : null;
 }

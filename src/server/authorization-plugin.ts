@@ -1,20 +1,20 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { authorize } from '../auth/authorize.js';
 import { isAppError } from '../errors.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requestError } from '../graphql/errors.js';
+import { admitOperation } from './admit-operation.js';
 
 /**
- * Checks the caller's role against the operation once Apollo has parsed it (HTTP); a refusal
- * answers with the HTTP status of its code (403).
+ * Admits each HTTP operation once Apollo has validated it ({@link admitOperation}: role, then
+ * input); a refusal answers with the HTTP status of its code (403, 400).
  */
 export function authorizationPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, operationName }) {
+        async didResolveOperation({ contextValue, document, operationName, request }) {
           try {
-            authorize(contextValue.principal, document, operationName);
+            admitOperation(contextValue.principal, document, operationName, request.variables);
           } catch (error) {
             throw isAppError(error) ? requestError(error) : error;
           }

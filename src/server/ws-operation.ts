@@ -12,7 +12,8 @@ import {
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import type { Principal } from '../auth/principal.js';
-import { authorize } from '../auth/authorize.js';
+import { isAppError } from '../errors.js';
+import { admitOperation } from './admit-operation.js';
 import type { GraphQLContext } from '../graphql/context.js';
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
@@ -72,9 +73,12 @@ export async function prepareWsOperation(
     ];
   }
   try {
-    authorize(principal, document, payload.operationName);
+    admitOperation(principal, document, payload.operationName, payload.variables);
   } catch (error) {
-    return [new GraphQLError((error as Error).message, { extensions: { code: 'FORBIDDEN' } })];
+    if (!isAppError(error)) throw error;
+    return [
+      new GraphQLError(error.message, { extensions: { code: error.code, ...error.details } }),
+    ];
   }
   // Coerced here, as Apollo does on HTTP, so a bad variable is BAD_USER_INPUT on both.
   const coerced = getVariableValues(

@@ -6,6 +6,7 @@ export const MAX_INPUT_DEPTH = 32;
 
 // PostgreSQL's text cannot hold NUL (22021), and a lone UTF-16 surrogate is no character at
 // all (its UTF-8 encoding fails: 22P05); neither can be stored, so neither is accepted.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function describe(text: string): string {

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_STATUS, isAppError, isErrorCode, type AppError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import type { Logger } from '../logger.js';
 
 /** Options of {@link createErrorFormatter}. */
@@ -38,6 +39,16 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
       // Field suggestions map the schema for an attacker; graphql-ws bypasses armor's filter.
       const message = formatted.message.replace(/ Did you mean .*\?$/, '');
       return { ...formatted, message, extensions: withStack({ code }) };
+    }
+    if (isDatabaseUnavailable(original)) {
+      // Logged by whoever watches the database (health, notifier); one line per request here
+      // would flood the log during an outage.
+      return {
+        message: 'the database is unavailable; retry later',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: withStack({ code: 'DATABASE_UNAVAILABLE' }),
+      };
     }
     options.logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {

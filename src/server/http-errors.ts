@@ -1,10 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
+import { ERROR_STATUS } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /**
  * Express's last error handler: body-parser failures (too large, malformed JSON) answer in
- * GraphQL's error shape with a code of the closed list instead of an HTML page; anything
- * else is logged and masked.
+ * GraphQL's error shape with a code of the closed list instead of an HTML page; a database
+ * that cannot be reached is a 503 `DATABASE_UNAVAILABLE`; anything else is logged and masked.
  */
 export function httpErrors(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
@@ -17,6 +19,16 @@ export function httpErrors(logger: Logger) {
     } else if (status === 400) {
       res.status(400).json({
         errors: [{ message: 'malformed request body', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    } else if (isDatabaseUnavailable(error)) {
+      // Credentials could not be checked: the caller may retry; the outage is logged elsewhere.
+      res.status(ERROR_STATUS.DATABASE_UNAVAILABLE).json({
+        errors: [
+          {
+            message: 'the database is unavailable; retry later',
+            extensions: { code: 'DATABASE_UNAVAILABLE' },
+          },
+        ],
       });
     } else {
       logger.error({ err: error }, 'unexpected HTTP error');

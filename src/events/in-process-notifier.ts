@@ -16,6 +16,9 @@ export function createInProcessNotifier(): Notifier {
       emitter.on(channel, listener);
       return () => emitter.off(channel, listener);
     },
+    onReconnect() {
+      return () => undefined;
+    },
     async close() {
       emitter.removeAllListeners();
     },

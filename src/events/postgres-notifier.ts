@@ -1,7 +1,8 @@
+import { ExponentialBackoff, halfJitterGenerator, handleAll, retry } from 'cockatiel';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { createInProcessNotifier } from './in-process-notifier.js';
-import { CHANNELS, type Notifier } from './notifier.js';
+import { CHANNELS, NotifierUnavailableError, type Notifier } from './notifier.js';
 
 /** Options of {@link createPostgresNotifier}. */
 export interface PostgresNotifierOptions {
@@ -10,57 +11,143 @@ export interface PostgresNotifierOptions {
   /** Publishes through this pool (`pg_notify`). */
   pool: pg.Pool;
   logger: Logger;
-  /** Wait before reconnecting a lost LISTEN connection. Default: 1000 ms. */
+  /** First wait before reconnecting a lost LISTEN connection, doubled per failure. Default: 100 ms. */
   reconnectDelayMs?: number;
+  /** Cap of that wait. Default: 5000 ms. */
+  maxReconnectDelayMs?: number;
 }
+
+// A connection attempt to a host that does not answer would otherwise stall the retries.
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Cross-replica fan-out through Postgres LISTEN/NOTIFY: one dedicated connection per process
- * listens on every channel in use and re-emits locally. A lost connection is re-opened; the
- * notifications missed meanwhile are covered by subscribers' periodic re-checks.
+ * listens on every channel in use and re-emits locally. A lost connection is re-opened, forever,
+ * with capped exponential backoff (half jitter: each wait is between half and all of the current
+ * delay); the loss and the return are logged once each, not every attempt. Once back, the
+ * `onReconnect` listeners are called: what was published meanwhile was missed. While it is lost,
+ * `publish` rejects at once with {@link NotifierUnavailableError}.
+ * @throws when the first connection cannot be opened.
  */
 export async function createPostgresNotifier(options: PostgresNotifierOptions): Promise<Notifier> {
+  const { logger } = options;
   const local = createInProcessNotifier();
+  const reconnectListeners = new Set<() => void>();
+  const closing = new AbortController();
   let client: pg.Client | null = null;
-  let closed = false;
+  let lostAt: number | null = null;
 
-  const connect = async (): Promise<void> => {
+  // Unref: a sleeping retry must not keep a closed process alive.
+  const reconnectPolicy = retry(handleAll, {
+    maxAttempts: Infinity,
+    backoff: new ExponentialBackoff({
+      generator: halfJitterGenerator,
+      initialDelay: options.reconnectDelayMs ?? 100,
+      maxDelay: options.maxReconnectDelayMs ?? 5000,
+    }),
+  }).dangerouslyUnref();
+
+  /** Opens a connection listening on every channel, or throws. */
+  const open = async (): Promise<pg.Client> => {
     const next = new pg.Client({
       connectionString: options.url,
       application_name: 'ballast-listen',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
     });
+    let dead = false;
+    const onGone = (error?: Error) => {
+      dead = true;
+      if (client === next) lose(next, error);
+    };
+    // 'error' must always have a listener: an unhandled one would crash the process. pg emits
+    // 'error' then 'end' for one loss; only the first finds `next` current.
+    next.on('error', onGone);
+    next.on('end', () => onGone());
     next.on('notification', (message) => {
       if (message.payload) void local.publish(message.channel, message.payload);
     });
-    next.on('error', (error) => {
-      options.logger.warn({ err: error }, 'notification connection lost; reconnecting');
-      client = null;
-      next.end().catch(() => undefined);
-      if (!closed)
-        setTimeout(() => void connect().catch(() => undefined), options.reconnectDelayMs ?? 1000);
-    });
-    await next.connect();
-    // Every channel is listened to once per connection: per-subscriber LISTEN/UNLISTEN would
-    // race on this one connection and cost a round trip each.
-    for (const channel of Object.values(CHANNELS)) {
-      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      // Every channel is listened to once per connection: per-subscriber LISTEN/UNLISTEN would
+      // race on this one connection and cost a round trip each.
+      for (const channel of Object.values(CHANNELS)) {
+        await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+      if (dead) throw new Error('notification connection lost while subscribing');
+      return next;
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const lose = (lost: pg.Client, error: Error | undefined): void => {
+    client = null;
+    void lost.end().catch(() => undefined);
+    if (closing.signal.aborted) return;
+    lostAt = Date.now();
+    logger.warn({ err: error }, 'notification connection lost; reconnecting');
+    void reconnect();
+  };
+
+  const reconnect = async (): Promise<void> => {
+    let attempts = 0;
+    let next: pg.Client;
+    try {
+      next = await reconnectPolicy.execute(({ signal }) => {
+        if (signal.aborted) throw new Error('notifier closed');
+        attempts++;
+        return open();
+      }, closing.signal);
+    } catch {
+      return; // closed: the only way out of endless retries
+    }
+    if (closing.signal.aborted) {
+      await next.end().catch(() => undefined);
+      return;
     }
     client = next;
+    logger.info(
+      { attempts, downMs: Date.now() - (lostAt ?? Date.now()) },
+      'notification connection restored',
+    );
+    lostAt = null;
+    for (const listener of reconnectListeners) {
+      try {
+        listener();
+      } catch (error) {
+        logger.error({ err: error }, 'notifier reconnect listener failed');
+      }
+    }
   };
-  await connect();
+
+  client = await open();
 
   return {
     hearsDatabase: true,
     async publish(channel, id) {
+      if (lostAt !== null) throw new NotifierUnavailableError(channel);
       await options.pool.query('SELECT pg_notify($1, $2)', [channel, id]);
     },
     subscribe(channel, listener) {
       return local.subscribe(channel, listener);
     },
+    onReconnect(listener) {
+      // One entry per call, as `subscribe` does: the same function registered twice runs twice.
+      const entry = () => listener();
+      reconnectListeners.add(entry);
+      return () => {
+        reconnectListeners.delete(entry);
+      };
+    },
     async close() {
-      closed = true;
+      closing.abort();
+      reconnectListeners.clear();
       await local.close();
-      await client?.end().catch(() => undefined);
+      const last = client;
+      client = null;
+      await last?.end().catch(() => undefined);
     },
   };
 }

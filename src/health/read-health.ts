@@ -1,3 +1,4 @@
+import { timeout, TimeoutStrategy } from 'cockatiel';
 import type { Database } from '../db/database.js';
 
 /** What `health` reports. */
@@ -9,12 +10,29 @@ export interface HealthReport {
   serverVersion: string;
 }
 
-/** Asks the database for its state; a failing database makes the report `DEGRADED`, not an error. */
-export async function readHealth(db: Database, serverVersion: string): Promise<HealthReport> {
+/** Options of {@link readHealth}. */
+export interface ReadHealthOptions {
+  /** How long the database has to answer before the report is `DEGRADED`. Default: 1000 ms. */
+  timeoutMs?: number;
+}
+
+/**
+ * Asks the database for its state. A database that fails or does not answer within `timeoutMs`
+ * (down, unreachable, or every connection busy) makes the report `DEGRADED`, never an error.
+ */
+export async function readHealth(
+  db: Database,
+  serverVersion: string,
+  options: ReadHealthOptions = {},
+): Promise<HealthReport> {
+  // Aggressive: a query stuck waiting for a connection cannot be cancelled, only abandoned.
+  const deadline = timeout(options.timeoutMs ?? 1000, TimeoutStrategy.Aggressive);
   try {
-    const result = await db.pool.query<{ pgvector: string | null; schema_version: number | null }>(
-      `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'vector') AS pgvector,
-              (SELECT max(version) FROM ballast_migrations) AS schema_version`,
+    const result = await deadline.execute(() =>
+      db.pool.query<{ pgvector: string | null; schema_version: number | null }>(
+        `SELECT (SELECT extversion FROM pg_extension WHERE extname = 'vector') AS pgvector,
+                (SELECT max(version) FROM ballast_migrations) AS schema_version`,
+      ),
     );
     const row = result.rows[0];
     return {

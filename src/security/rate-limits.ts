@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RLWrapperTimeouts,
+} from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import { chargeBudgets, findSpentBudget } from './token-budgets.js';
@@ -14,7 +19,20 @@ export interface RateLimitSettings {
   tokensPerDayPerWorkspace?: number;
 }
 
-/** Request rate and model-token budgets, counted in Postgres so every replica shares them. */
+/** Tuning of {@link createRateLimits}, apart from the limits themselves. */
+export interface RateLimitOptions {
+  /**
+   * How long a request's count may wait for the database before this process counts it alone.
+   * Default: 500 ms.
+   */
+  storeTimeoutMs?: number;
+}
+
+/**
+ * Request rate and model-token budgets, counted in Postgres so every replica shares them.
+ * Without the database, request rates are counted in each process instead (see
+ * {@link createRateLimits}); token budgets are not.
+ */
 export interface RateLimits {
   /** Counts one operation. @throws {AppError} `RATE_LIMITED` with `retryAfterSeconds`. */
   checkRequest(principal: Principal): Promise<void>;
@@ -34,20 +52,33 @@ function limited(retryMs: number, what: string): AppError {
   });
 }
 
-/** Creates the limits on the `rate_limits` table (migration 000009). */
-export function createRateLimits(pool: pg.Pool, settings: RateLimitSettings = {}): RateLimits {
-  const common = {
-    storeClient: pool,
-    storeType: 'pool',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    clearExpiredByTimeout: false,
-  };
-  const requests = new RateLimiterPostgres({
-    ...common,
+/**
+ * Creates the limits on the `rate_limits` table (migration 000009). A request whose count fails
+ * or takes longer than `storeTimeoutMs` (the database is down or saturated) is counted by
+ * rate-limiter-flexible's insurance limiter instead: the same limit, in this process's memory
+ * (so up to one limit per replica while it lasts), never an error.
+ */
+export function createRateLimits(
+  pool: pg.Pool,
+  settings: RateLimitSettings = {},
+  options: RateLimitOptions = {},
+): RateLimits {
+  const requestLimit = {
     keyPrefix: 'req',
     points: settings.requestsPerMinute ?? 600,
     duration: 60,
+  };
+  const requests = new RLWrapperTimeouts({
+    limiter: new RateLimiterPostgres({
+      ...requestLimit,
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    }),
+    timeoutMs: options.storeTimeoutMs ?? 500,
+    insuranceLimiter: new RateLimiterMemory(requestLimit),
   });
   const callerLimit = settings.tokensPerDayPerCaller ?? 1_000_000;
   const workspaceLimit = settings.tokensPerDayPerWorkspace ?? 5_000_000;

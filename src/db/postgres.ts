@@ -18,6 +18,10 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     max: options.max ?? 10,
     application_name: 'ballast',
     options: sessionStartupOptions(),
+    // Without these a connection to a host that stopped answering waits for the kernel's TCP
+    // timeout (minutes): health, rate limits and paused runs need an answer in seconds.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
   });
   markSessionSettings(pool);
   // An idle client's error (server restart, network cut) would crash the process otherwise.

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { CHANNELS, type Notifier } from '../events/notifier.js';
+import { CHANNELS, NotifierUnavailableError, type Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { ActiveRuns } from './active-runs.js';
 import { findRunsByIds } from './find-runs.js';
@@ -22,7 +22,8 @@ export interface CancelRunDeps {
 /**
  * Stops a run. A queued run ends at once with `RunCancelled` (the next run of its thread may
  * start); a running one is aborted wherever it executes — here directly, elsewhere through a
- * notification — its model request is aborted and its stream ends with `RunCancelled`.
+ * notification, or at its next lease renewal when that is lost — its model request is aborted
+ * and its stream ends with `RunCancelled`.
  * A finished run is returned unchanged.
  * @throws {AppError} `NOT_FOUND`.
  */
@@ -49,15 +50,21 @@ export async function cancelRun(
     await enqueueNextRun(client, deps.queue, row.thread_id);
     return true;
   });
+  // The notification only speeds things up: the cancel is recorded, subscribers re-check the
+  // log, and the executing process reads the flag at its next lease renewal.
+  const announce = (channel: string) =>
+    deps.notifier.publish(channel, runId).catch((error: unknown) => {
+      if (!(error instanceof NotifierUnavailableError)) throw error;
+    });
   if (queued) {
-    await deps.notifier.publish(CHANNELS.runEvents, runId);
+    await announce(CHANNELS.runEvents);
   } else {
     const running = await pool.query(
       `UPDATE runs SET cancel_requested = true WHERE id = $1 AND workspace_id = $2 AND status = 'RUNNING'`,
       [runId, workspaceId],
     );
     if (running.rowCount && !deps.activeRuns.abort(runId, CANCELLED_BY_CLIENT)) {
-      await deps.notifier.publish(CHANNELS.runCancel, runId);
+      await announce(CHANNELS.runCancel);
     }
   }
   const [run] = await findRunsByIds(pool, workspaceId, [runId]);

@@ -1,5 +1,7 @@
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import type { Database } from '../db/database.js';
-import { isAppError } from '../errors.js';
+import { waitForDatabase } from '../db/wait-for-database.js';
+import { AppError, isAppError } from '../errors.js';
 import type { Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +27,12 @@ export interface ExecuteRunDeps {
   leaseSeconds?: number;
   /** Token deltas are merged for up to this long. Default: 25 ms. */
   coalesceMs?: number;
+  /**
+   * A run whose database goes away pauses, and resumes from its last checkpoint once the
+   * database answers again; after this long without it, the run fails with
+   * `DATABASE_UNAVAILABLE` (written when the database is back). Default: 60 s.
+   */
+  databaseOutageGraceMs?: number;
   /** Called once a run has ended (token budgets are charged here). Default: none. */
   onFinished?: (run: RunRow, answer: AnswerRecord | null) => Promise<void>;
 }
@@ -39,7 +47,8 @@ export const LEASE_LOST = 'lease lost';
  * once, later ones coalesced), and ends it — SUCCEEDED, FAILED with a code, or CANCELLED —
  * writing the terminal event and status in one transaction and queuing the thread's next
  * run. A run claimed after its process died is resumed from its last checkpoint and says
- * so with `RunResumed`. On shutdown the run is left RUNNING for another process to resume.
+ * so with `RunResumed`; so is a run paused by a database outage, once the database is back. On
+ * shutdown the run is left RUNNING for another process to resume.
  * The execution is one `invoke_workflow` span in the trace of the operation that asked, and its
  * token usage per model is stored in `runs.usage`.
  */
@@ -73,9 +82,11 @@ async function executeClaimed(
   const heartbeat = setInterval(
     () => {
       renewLease(db.pool, runId, run.attempts, leaseSeconds)
-        .then((owned) => {
-          if (!owned) abort.abort(LEASE_LOST);
+        .then((lease) => {
+          if (!lease.owned) abort.abort(LEASE_LOST);
+          else if (lease.cancelRequested) abort.abort(CANCELLED_BY_CLIENT);
         })
+        // Unreachable database: the run pauses on its own; a lost lease shows at the next renewal.
         .catch(() => undefined);
     },
     (leaseSeconds * 1000) / 3,
@@ -100,7 +111,7 @@ async function executeClaimed(
 
   let answer: AnswerRecord | null = null;
   let failure: { code: string; message: string } | null = null;
-  try {
+  const streamGraph = async (resume: boolean) => {
     abort.signal.throwIfAborted();
     const outputs = deps.graph.run(
       {
@@ -109,7 +120,7 @@ async function executeClaimed(
         workspaceId: run.workspace_id,
         collectionId: run.collection_id,
         question: run.question,
-        resume: resumed,
+        resume,
         fromCheckpointId: run.from_checkpoint_id,
       },
       abort.signal,
@@ -118,6 +129,28 @@ async function executeClaimed(
       if (output.kind === 'token') coalescer.push(output.text);
       else if (output.kind === 'event') emit(output.event);
       else answer = output.answer;
+    }
+  };
+  try {
+    for (let resume = resumed; ; resume = true) {
+      try {
+        await streamGraph(resume);
+        break;
+      } catch (error) {
+        if (abort.signal.aborted || !isDatabaseUnavailable(error)) throw error;
+        coalescer.drain();
+        logger.warn({ runId }, 'database unavailable: run paused until it answers');
+        const graceMs = deps.databaseOutageGraceMs ?? 60_000;
+        if (!(await waitForDatabase(db.pool, { timeoutMs: graceMs, signal: abort.signal }))) {
+          if (abort.signal.aborted) throw error;
+          throw new AppError('DATABASE_UNAVAILABLE', 'the database was unavailable for too long', {
+            cause: error,
+          });
+        }
+        logger.info({ runId }, 'database back: run resumes from its last checkpoint');
+        answer = null;
+        emit({ type: 'RunResumed', payload: { attempt: run.attempts } });
+      }
     }
     coalescer.drain();
     if (!answer)
@@ -161,17 +194,19 @@ async function executeClaimed(
   telemetry.finish(status, failure?.code);
   const usage = telemetry.usage();
   try {
-    const ended = await writer.finish(final, (client) =>
-      finishRun(
-        client,
-        deps.queue,
-        { id: runId, threadId: run.thread_id },
-        {
-          status,
-          answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
-          error: failure,
-          usageJson: usage ? JSON.stringify(usage) : null,
-        },
+    const ended = await untilDatabaseAnswers(db.pool, deps.databaseOutageGraceMs, () =>
+      writer.finish(final, (client) =>
+        finishRun(
+          client,
+          deps.queue,
+          { id: runId, threadId: run.thread_id },
+          {
+            status,
+            answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
+            error: failure,
+            usageJson: usage ? JSON.stringify(usage) : null,
+          },
+        ),
       ),
     );
     if (!ended) {
@@ -187,4 +222,23 @@ async function executeClaimed(
   await deps
     .onFinished?.(run, answer)
     .catch((error: unknown) => logger.warn({ err: error, runId }, 'after-run hook failed'));
+}
+
+// The end of a run is written once the database answers (within the grace); past it, the run
+// stays RUNNING and is resumed elsewhere when its lease runs out.
+async function untilDatabaseAnswers<T>(
+  pool: Database['pool'],
+  graceMs: number | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  const deadline = Date.now() + (graceMs ?? 60_000);
+  for (;;) {
+    try {
+      return await write();
+    } catch (error) {
+      const left = deadline - Date.now();
+      if (!isDatabaseUnavailable(error) || left <= 0) throw error;
+      if (!(await waitForDatabase(pool, { timeoutMs: left }))) throw error;
+    }
+  }
 }

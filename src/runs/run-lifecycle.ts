@@ -40,23 +40,27 @@ export async function claimRun(
   }
 }
 
+/** What a lease renewal found: whether this execution still owns the run, and whether a cancel was asked. */
+export type LeaseState = { owned: false } | { owned: true; cancelRequested: boolean };
+
 /**
- * Extends the lease of a run this process executes.
- * @returns false when the run is no longer this execution's (claimed again after the lease
- *   ran out, or finished): the caller must stop.
+ * Extends the lease of a run this execution (`attempt`) owns, and reads its cancel flag in
+ * the same statement: a cancel whose notification was lost still lands within one renewal.
  */
 export async function renewLease(
   pool: pg.Pool,
   runId: string,
   attempt: number,
   leaseSeconds: number,
-): Promise<boolean> {
-  const result = await pool.query(
+): Promise<LeaseState> {
+  const result = await pool.query<{ cancel_requested: boolean }>(
     `UPDATE runs SET lease_until = now() + make_interval(secs => $3)
-     WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'`,
+     WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'
+     RETURNING cancel_requested`,
     [runId, attempt, leaseSeconds],
   );
-  return (result.rowCount ?? 0) > 0;
+  const row = result.rows[0];
+  return row ? { owned: true, cancelRequested: row.cancel_requested } : { owned: false };
 }
 
 /** How a run ended, as {@link finishRun} records it. */

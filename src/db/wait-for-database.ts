@@ -1,0 +1,48 @@
+import { ExponentialBackoff, halfJitterGenerator, handleWhen, retry } from 'cockatiel';
+import type pg from 'pg';
+import { isDatabaseUnavailable } from './connection-errors.js';
+
+/** Options of {@link waitForDatabase}. */
+export interface WaitForDatabaseOptions {
+  /** Give up after this long. Default: wait until `signal` aborts. */
+  timeoutMs?: number;
+  /** Stops waiting (the process is stopping, the run was cancelled). Default: none. */
+  signal?: AbortSignal;
+  /** First pause between probes, doubled per failure. Default: 100 ms. */
+  initialDelayMs?: number;
+  /** Cap of that pause. Default: 5000 ms. */
+  maxDelayMs?: number;
+}
+
+/**
+ * Resolves true once `SELECT 1` answers through `pool`, probing with capped exponential
+ * backoff (half jitter) while the database is unreachable; false when `timeoutMs` passes or
+ * `signal` aborts first (after the pause in progress). Errors other than "unreachable" end the
+ * wait with false too.
+ */
+export async function waitForDatabase(
+  pool: Pick<pg.Pool, 'query'>,
+  options: WaitForDatabaseOptions = {},
+): Promise<boolean> {
+  const stop = AbortSignal.any([
+    ...(options.signal ? [options.signal] : []),
+    ...(options.timeoutMs !== undefined ? [AbortSignal.timeout(options.timeoutMs)] : []),
+  ]);
+  const policy = retry(handleWhen(isDatabaseUnavailable), {
+    maxAttempts: Infinity,
+    backoff: new ExponentialBackoff({
+      generator: halfJitterGenerator,
+      initialDelay: options.initialDelayMs ?? 100,
+      maxDelay: options.maxDelayMs ?? 5000,
+    }),
+  }).dangerouslyUnref();
+  try {
+    await policy.execute(async ({ signal }) => {
+      signal.throwIfAborted();
+      await pool.query('SELECT 1');
+    }, stop);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -26,6 +26,7 @@ const envSchema = z.object({
   BALLAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   BALLAST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   BALLAST_RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  BALLAST_INGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   BALLAST_RUN_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(168),
   BALLAST_CHECKPOINT_IDLE_DAYS: z.coerce.number().positive().default(30),
   BALLAST_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -78,7 +79,12 @@ export interface AppConfig {
     runConcurrency: number | undefined;
     /** A run whose process stops renewing this lease is resumed elsewhere. Default: 30 s. */
     runLeaseSeconds: number;
-    /** An active job not finished within this is retried. Default: 300 s. */
+    /** An ingest batch whose process stops renewing this lease is retried. Default: 30 s. */
+    ingestLeaseSeconds: number;
+    /**
+     * An active job not finished within this is retried; ingest batches are leased instead.
+     * Default: 300 s.
+     */
     expireInSeconds: number;
     /** How often expired jobs are looked for. Default: 60 s. */
     maintenanceIntervalSeconds: number;
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: e.BALLAST_WORKER_CONCURRENCY ?? (e.DATABASE_URL ? 2 : 1),
       runConcurrency: e.BALLAST_RUN_CONCURRENCY,
       runLeaseSeconds: e.BALLAST_RUN_LEASE_SECONDS,
+      ingestLeaseSeconds: e.BALLAST_INGEST_LEASE_SECONDS,
       expireInSeconds: e.BALLAST_JOB_EXPIRE_SECONDS,
       maintenanceIntervalSeconds: e.BALLAST_JOB_MAINTENANCE_SECONDS,
     },

@@ -44,7 +44,10 @@ export interface StartServicesOptions {
   telemetry?: Partial<TelemetrySettings>;
   /** Retention of run events and checkpoints. Default: 7 days and 30 days. */
   retention?: Pick<MaintenanceOptions, 'runEventsRetentionMs' | 'checkpointIdleMs'>;
-  jobs: Omit<AppConfig['jobs'], 'concurrency' | 'runConcurrency' | 'runLeaseSeconds'> & {
+  jobs: Omit<
+    AppConfig['jobs'],
+    'concurrency' | 'runConcurrency' | 'runLeaseSeconds' | 'ingestLeaseSeconds'
+  > & {
     /** Default: 2 on PostgreSQL, 1 embedded. */
     concurrency?: number;
     pollingIntervalSeconds?: number;
@@ -52,6 +55,8 @@ export interface StartServicesOptions {
     runLeaseSeconds?: number;
     /** Runs executed at once. Default: 10 on PostgreSQL, 4 embedded. */
     runConcurrency?: number | undefined;
+    /** An ingest batch not renewed within this is retried by another process. Default: 30 s. */
+    ingestLeaseSeconds?: number;
   };
 }
 
@@ -133,6 +138,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       logger,
       soleWorker: db.mode === 'EMBEDDED',
       concurrency: options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1),
+      ...(options.jobs.ingestLeaseSeconds ? { leaseSeconds: options.jobs.ingestLeaseSeconds } : {}),
     });
   }
   return {

@@ -1,15 +1,18 @@
 import PgBoss from 'pg-boss';
-import type pg from 'pg';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
+import { executorFor, JOB_SCHEMA, type SqlExecutor } from './boss-db.js';
+import type { JobHandler } from './job-handler.js';
+import { startLeaseSweeper } from './lease-sweeper.js';
+import { startLeasedWorker, type LeasedWorker } from './leased-worker.js';
 
-/** Schema of pg-boss's own tables, apart from the application's. */
-export const JOB_SCHEMA = 'ballast_jobs';
+export { JOB_SCHEMA, type SqlExecutor } from './boss-db.js';
+export type { JobAttempt, JobHandler } from './job-handler.js';
 
 const JOB_SCHEMA_LOCK_ID = 0x626a6f62; // "bjob"
 
-/** Something that runs SQL: the pool, or a client inside a transaction. */
-export type SqlExecutor = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+/** How long {@link JobQueue.stop} waits for running handlers. */
+const STOP_TIMEOUT_MS = 10_000;
 
 /** Options of {@link createJobQueue}. */
 export interface JobQueueOptions {
@@ -25,27 +28,42 @@ export interface JobQueueOptions {
   retryLimit?: number;
 }
 
-/** Which try of a job a handler is running. */
-export interface JobAttempt {
-  jobId: string;
-  /** 0 for the first try. */
-  retryCount: number;
-  /** No retry follows a failure of this try: the handler should record the failure itself. */
-  lastAttempt: boolean;
+/** Options of {@link JobQueue.ensureQueue}. */
+export interface QueueOptions {
+  /**
+   * Expiry of the queue's jobs, applied to an existing queue too. A leased queue takes its
+   * lease here, so that a job whose process dies before its first renewal lapses as soon.
+   * Default: {@link JobQueueOptions.expireInSeconds} for a new queue; an existing one keeps
+   * its own.
+   */
+  expireInSeconds?: number;
+}
+
+/** Options of {@link JobQueue.work}. */
+export interface WorkOptions {
+  /**
+   * Hold each job by a lease of this many seconds, renewed by this process while the
+   * handler runs, instead of by the queue's expiry: a job whose process dies is retried
+   * about one lease later, and a live handler keeps its job however long it runs. The
+   * handler must be idempotent (a try stalled past its lease runs on beside the retry).
+   * Default: none (the job expires after the queue's `expireInSeconds`).
+   */
+  leaseSeconds?: number;
 }
 
 /** Durable at-least-once jobs in Postgres (pg-boss), on the application's own pool. */
 export interface JobQueue {
   /** Installs pg-boss's schema if needed and starts maintenance. */
   start(): Promise<void>;
-  /** Creates queue `name` if missing. */
-  ensureQueue(name: string): Promise<void>;
+  /** Creates queue `name` if missing; sets its expiry when `options` gives one. */
+  ensureQueue(name: string, options?: QueueOptions): Promise<void>;
   /** Enqueues payloads; pass `executor` to enqueue inside the caller's transaction. */
   enqueue<T extends object>(name: string, payloads: T[], executor?: SqlExecutor): Promise<void>;
   /** Runs `handler` for each job of `name`; a throw fails the attempt and schedules a retry. */
   work<T extends object>(
     name: string,
-    handler: (payload: T, attempt: JobAttempt) => Promise<void>,
+    handler: JobHandler<T>,
+    options?: WorkOptions,
   ): Promise<void>;
   /** Wakes one of this process's workers of `name` now instead of at its next poll. */
   wake(name: string): void;
@@ -53,10 +71,6 @@ export interface JobQueue {
   requeueOrphans(name: string): Promise<number>;
   /** Stops polling and waits for running handlers. */
   stop(): Promise<void>;
-}
-
-function executorFor(runner: SqlExecutor): PgBoss.Db {
-  return { executeSql: (text, values) => runner.query(text, values) };
 }
 
 /**
@@ -96,22 +110,59 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       client.release();
     }
   };
-  const workerIds = new Map<string, string[]>();
+  // Each worker of a queue, as the way to wake it: pg-boss's own, or a leased one.
+  const wakers = new Map<string, (() => void)[]>();
+  const addWaker = (name: string, waker: () => void) =>
+    wakers.set(name, [...(wakers.get(name) ?? []), waker]);
   // One worker is enough to fetch what was just queued; waking all of them costs a poll each.
   let turn = 0;
   const wake = (name: string) => {
-    const ids = workerIds.get(name) ?? [];
-    const id = ids[turn++ % Math.max(ids.length, 1)];
-    if (id) boss.notifyWorker(id);
+    const queueWakers = wakers.get(name) ?? [];
+    queueWakers[turn++ % Math.max(queueWakers.length, 1)]?.();
+  };
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 0.5;
+  const leasedWorkers: LeasedWorker[] = [];
+  const sweepers = new Map<string, () => void>();
+
+  const workLeased = async (name: string, handler: JobHandler<object>, leaseSeconds: number) => {
+    if (!sweepers.has(name)) {
+      // Claimed before the await, so that workers started together share one sweeper.
+      sweepers.set(name, () => undefined);
+      const stopSweeper = await startLeaseSweeper({
+        boss,
+        pool: db.pool,
+        logger,
+        name,
+        leaseSeconds,
+      });
+      sweepers.set(name, stopSweeper);
+    }
+    const worker = startLeasedWorker({
+      boss,
+      pool: db.pool,
+      logger,
+      name,
+      leaseSeconds,
+      pollingIntervalSeconds,
+      handler,
+    });
+    leasedWorkers.push(worker);
+    addWaker(name, () => worker.notify());
   };
 
   return {
     async start() {
       await withSchemaLock(() => boss.start());
     },
-    async ensureQueue(name) {
+    async ensureQueue(name, queueOptions = {}) {
+      const { expireInSeconds } = queueOptions;
       await withSchemaLock(async () => {
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueDefaults });
+        const existing = await boss.getQueue(name);
+        if (!existing) {
+          await boss.createQueue(name, { name, ...queueDefaults, ...queueOptions });
+        } else if (expireInSeconds !== undefined && existing.expireInSeconds !== expireInSeconds) {
+          await boss.updateQueue(name, { name, expireInSeconds });
+        }
       });
     },
     async enqueue(name, payloads, executor) {
@@ -120,17 +171,18 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       await boss.insert(jobs, executor ? { db: executorFor(executor) } : {});
     },
     wake,
-    async work(name, handler) {
+    async work(name, handler, workOptions = {}) {
+      const typed = handler as JobHandler<object>;
+      if (workOptions.leaseSeconds !== undefined) {
+        await workLeased(name, typed, workOptions.leaseSeconds);
+        return;
+      }
       const id = await boss.work<object>(
         name,
-        {
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
-          batchSize: 1,
-          includeMetadata: true,
-        },
+        { pollingIntervalSeconds, batchSize: 1, includeMetadata: true },
         async ([job]) => {
           if (!job) return;
-          await handler(job.data as never, {
+          await typed(job.data, {
             jobId: job.id,
             retryCount: job.retryCount,
             lastAttempt: job.retryCount >= job.retryLimit,
@@ -139,10 +191,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
           wake(name);
         },
       );
-      workerIds.set(name, [...(workerIds.get(name) ?? []), id]);
+      addWaker(name, () => boss.notifyWorker(id));
     },
     async requeueOrphans(name) {
-      // pg-boss has no API to list active jobs; reading its table is the one coupling.
+      // pg-boss has no API to list active jobs; its table is read as in job-lease.ts.
       const active = await db.pool.query<{ id: string }>(
         `SELECT id FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'active'`,
         [name],
@@ -152,7 +204,11 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       return ids.length;
     },
     async stop() {
-      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+      for (const stopSweeper of sweepers.values()) stopSweeper();
+      await Promise.all([
+        ...leasedWorkers.map((worker) => worker.stop(STOP_TIMEOUT_MS)),
+        boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_TIMEOUT_MS }),
+      ]);
     },
   };
 }

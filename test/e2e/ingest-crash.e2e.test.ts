@@ -40,11 +40,9 @@ describe(`an ingest job survives SIGKILL (${TEST_DATABASE_MODE})`, () => {
         embedding: { id: 'emb', baseURL: fake.url, model: 'slow-embed', dimensions: 32 },
       }),
     );
-    env = {
-      BALLAST_CONFIG: configFile,
-      BALLAST_JOB_EXPIRE_SECONDS: '5',
-      BALLAST_JOB_MAINTENANCE_SECONDS: '1',
-    };
+    // PostgreSQL mode: the restarted server takes the killed one's batches once their lease
+    // lapses (embedded mode re-queues them at start).
+    env = { BALLAST_CONFIG: configFile, BALLAST_INGEST_LEASE_SECONDS: '5' };
     if (TEST_DATABASE_URL) {
       database = await createTestDatabase();
       env['DATABASE_URL'] = database.url!;

@@ -64,7 +64,7 @@ const firstTokenEmits = new Map<string, number>();
 const originalAdd = ActiveRuns.prototype.add;
 ActiveRuns.prototype.add = function observedAdd(this: ActiveRuns, writer, abort) {
   let seen = writer.firstSeq - 1;
-  const stop = writer.onEmit(() => {
+  const stop = writer.onPersisted(() => {
     for (const event of writer.eventsAfter(seen)) {
       seen = event.seq;
       if (event.type === 'TokenDelta') {

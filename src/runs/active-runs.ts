@@ -2,7 +2,7 @@ import type { RunEventWriter } from './event-writer.js';
 
 /**
  * The runs executing in this process, by id: lets a subscriber in the same process read
- * events from memory the moment they are emitted, and a cancel reach the run's abort signal.
+ * events from memory the moment they are stored, and a cancel reach the run's abort signal.
  */
 export class ActiveRuns {
   readonly #runs = new Map<string, { writer: RunEventWriter; abort: AbortController }>();

@@ -24,22 +24,27 @@ export interface RunEventWriterOptions {
 }
 
 /**
- * The single writer of one run's event log while the run executes in this process. Live
- * subscribers in this process read events from memory the moment they are emitted; the
- * database write (batched, one statement per flush) happens behind them, then other
- * processes are notified. Seq numbers are assigned here, so live and replayed events agree.
- * Every write is fenced by the claim's attempt number: once another process has claimed the
- * run (this one lost its lease), nothing more is written and `onFenced` is called.
+ * The single writer of one run's event log while the run executes in this process. Emitted
+ * events are written in batches: one statement at a time, each taking everything emitted
+ * while the previous one was on its way. An event becomes readable (from memory, by
+ * subscribers in this process) only once its write has completed, then other processes are
+ * notified: a seq a client has seen is stored, so a crash can never give it to another event.
+ * Seq numbers are assigned here, so live and replayed events agree. Every write is fenced by
+ * the claim's attempt number: once another process has claimed the run (this one lost its
+ * lease), nothing more is written (nor becomes readable) and `onFenced` is called.
  */
 export interface RunEventWriter {
   readonly runId: string;
   readonly firstSeq: number;
-  /** Appends an event: delivered to local listeners now, persisted soon. */
+  /** Appends an event: written by the next write, readable once that write has completed. */
   emit(draft: RunEventDraft): RunEvent;
-  /** Events of this execution with seq > `seq`, from memory. */
+  /** Stored events of this execution with seq > `seq`, from memory. */
   eventsAfter(seq: number): RunEvent[];
-  /** Calls `listener` after every emit; returns the unsubscribe function. */
-  onEmit(listener: () => void): () => void;
+  /**
+   * Calls `listener` after every write that stored events (they are then in `eventsAfter`);
+   * returns the unsubscribe function.
+   */
+  onPersisted(listener: () => void): () => void;
   /**
    * Persists everything pending, then writes `final` and runs `finalize` in one
    * transaction, so a run's terminal event and its terminal status can never disagree.
@@ -119,12 +124,18 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
     );
     return result.rows[0]?.attempts === options.attempt;
   };
-  const unpersisted = () => events.filter((e) => e.seq > persistedUpTo);
+  // How many of this execution's events have seq <= `seq` (their index ends there).
+  const through = (seq: number) => Math.max(0, seq - options.firstSeq + 1);
+  const unpersisted = () => events.slice(through(persistedUpTo));
+  const persisted = async (seq: number) => {
+    persistedUpTo = seq;
+    for (const listener of listeners) listener();
+    await announce();
+  };
   const writeLoop = async () => {
     for (let rows = unpersisted(); rows.length > 0 && !fenced; rows = unpersisted()) {
       if (!(await appendOwned(pool, rows))) return fence();
-      persistedUpTo = rows.at(-1)!.seq;
-      await announce();
+      await persisted(rows.at(-1)!.seq);
     }
   };
   const schedule = () => {
@@ -158,14 +169,13 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
         at: new Date(),
       };
       events.push(event);
-      for (const listener of listeners) listener();
       if (!fenced) schedule();
       return event;
     },
     eventsAfter(seq) {
-      return events.slice(Math.max(0, seq - options.firstSeq + 1));
+      return events.slice(through(seq), through(persistedUpTo));
     },
-    onEmit(listener) {
+    onPersisted(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -189,9 +199,7 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
         return null;
       }
       events.push(event);
-      persistedUpTo = event.seq;
-      for (const listener of listeners) listener();
-      await announce();
+      await persisted(event.seq);
       return event;
     },
     flush,

@@ -17,19 +17,30 @@ export interface StreamRunEventsDeps {
   activeRuns: ActiveRuns;
 }
 
+/** Where {@link streamRunEvents} starts, and what stops it. */
+export interface StreamRunEventsOptions {
+  /** Events after this seq are streamed. Default: 0 (all). */
+  afterSeq?: number;
+  /** Ends the stream at once, before any further query: its subscription was closed. */
+  signal: AbortSignal;
+}
+
 /**
- * Every event of a run after `afterSeq`, then the live ones, until its terminal event: no
- * gap, no duplicate, `seq` strictly increasing. Replays from the durable log; while the run
- * executes in this process, new events come straight from its writer's memory (before they
- * are written), otherwise from the log when another process announces them.
+ * Every event of a run after `afterSeq`, then the live ones, until its terminal event or until
+ * `signal` aborts: no gap, no duplicate, `seq` strictly increasing, and only events already
+ * stored, so a seq once streamed never means another event. Replays from the durable log;
+ * while the run executes in this process, new events come from its writer's memory as soon as
+ * each write completes, otherwise from the log when another process announces them.
  * @throws {AppError} `NOT_FOUND` when the run is not in the workspace.
  */
 export async function* streamRunEvents(
   deps: StreamRunEventsDeps,
   workspaceId: string,
   runId: string,
-  afterSeq = 0,
-): AsyncGenerator<RunEvent> {
+  options: StreamRunEventsOptions,
+): AsyncGenerator<RunEvent, void, undefined> {
+  const { signal } = options;
+  if (signal.aborted) return;
   const [run] = await findRunsByIds(deps.pool, workspaceId, [runId]);
   if (!run) throw new AppError('NOT_FOUND', 'run not found');
   const wake = createWakeSignal();
@@ -37,11 +48,11 @@ export async function* streamRunEvents(
     if (id === runId) wake.notify();
   });
   let detachLocal: (() => void) | null = null;
-  let last = Math.max(0, afterSeq);
+  let last = Math.max(0, options.afterSeq ?? 0);
   try {
-    for (;;) {
+    while (!signal.aborted) {
       const local = deps.activeRuns.writer(runId);
-      if (local && !detachLocal) detachLocal = local.onEmit(() => wake.notify());
+      if (local && !detachLocal) detachLocal = local.onPersisted(() => wake.notify());
       // The log holds what came before this process's execution (or all of it, elsewhere).
       const batch: RunEvent[] =
         local && last >= local.firstSeq - 1
@@ -55,6 +66,7 @@ export async function* streamRunEvents(
       }
       if (batch.length > 0 && batch.at(-1)!.seq === last) continue;
       if (!local) {
+        if (signal.aborted) return;
         const [now] = await findRunsByIds(deps.pool, workspaceId, [runId]);
         // Finished and fully read (a run's log always ends with its terminal event).
         if (!now || (isRunFinished(now.status) && now.last_seq <= last)) return;
@@ -63,7 +75,7 @@ export async function* streamRunEvents(
           detachLocal = null;
         }
       }
-      await wake.wait(RUN_EVENTS_RECHECK_MS);
+      await wake.wait(RUN_EVENTS_RECHECK_MS, signal);
     }
   } finally {
     unsubscribe();

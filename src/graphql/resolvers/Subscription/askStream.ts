@@ -1,3 +1,4 @@
+import { abortableStream } from '../../../events/abortable-stream.js';
 import { cancelRun } from '../../../runs/cancel-run.js';
 import { streamRunEvents } from '../../../runs/stream-run-events.js';
 import { submitRun } from '../../../runs/submit-run.js';
@@ -10,26 +11,27 @@ import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
  * subscription unless `cancelOnDisconnect` is set.
  */
 export const askStream: SubscriptionResolvers['askStream'] = {
-  subscribe: async function* (_parent, args, ctx) {
-    const input = toSubmitRunInput(args.input);
-    await ctx.limits.assertTokenBudget(ctx.principal);
-    const run = await submitRun(ctx, ctx.workspaceId, {
-      ...input,
-      requestedBy: ctx.principal.subject,
-    });
-    let ended = false;
-    try {
-      const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
-      for await (const event of streamRunEvents(deps, ctx.workspaceId, run.id, 0)) {
-        if (TERMINAL_EVENT_TYPES.has(event.type)) ended = true;
-        yield { askStream: event };
+  subscribe: (_parent, args, ctx) =>
+    abortableStream(async function* (signal) {
+      const input = toSubmitRunInput(args.input);
+      await ctx.limits.assertTokenBudget(ctx.principal);
+      const run = await submitRun(ctx, ctx.workspaceId, {
+        ...input,
+        requestedBy: ctx.principal.subject,
+      });
+      let ended = false;
+      try {
+        const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
+        for await (const event of streamRunEvents(deps, ctx.workspaceId, run.id, { signal })) {
+          if (TERMINAL_EVENT_TYPES.has(event.type)) ended = true;
+          yield { askStream: event };
+        }
+      } finally {
+        if (!ended && args.input.cancelOnDisconnect) {
+          await cancelRun(ctx, ctx.workspaceId, run.id).catch((error: unknown) =>
+            ctx.logger.warn({ err: error, runId: run.id }, 'cancel on disconnect failed'),
+          );
+        }
       }
-    } finally {
-      if (!ended && args.input.cancelOnDisconnect) {
-        await cancelRun(ctx, ctx.workspaceId, run.id).catch((error: unknown) =>
-          ctx.logger.warn({ err: error, runId: run.id }, 'cancel on disconnect failed'),
-        );
-      }
-    }
-  },
+    }),
 };

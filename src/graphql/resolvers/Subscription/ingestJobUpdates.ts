@@ -1,4 +1,5 @@
 import { AppError } from '../../../errors.js';
+import { abortableStream } from '../../../events/abortable-stream.js';
 import { CHANNELS } from '../../../events/notifier.js';
 import { createWakeSignal } from '../../../events/wake-signal.js';
 import { findIngestJobsByIds } from '../../../ingest/find-ingest-jobs.js';
@@ -13,29 +14,33 @@ function progressOf(job: IngestJobRow): string {
   return [job.status, job.documents_done, job.documents_failed, job.chunks_total].join('/');
 }
 
-/** `Subscription.ingestJobUpdates`: the job now, after every change, and at its end. */
+/**
+ * `Subscription.ingestJobUpdates`: the job now, after every change, and at its end; nothing
+ * more once the subscription is closed.
+ */
 export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
-  subscribe: async function* (_parent, args, ctx) {
-    const jobId = decodeId('IngestJob', args.id);
-    if (!jobId) throw new AppError('NOT_FOUND', 'ingest job not found');
-    const wake = createWakeSignal();
-    const unsubscribe = ctx.notifier.subscribe(CHANNELS.ingestJob, (id) => {
-      if (id === jobId) wake.notify();
-    });
-    try {
-      let last = '';
-      for (;;) {
-        const [job] = await findIngestJobsByIds(ctx.db.pool, ctx.workspaceId, [jobId]);
-        if (!job) throw new AppError('NOT_FOUND', 'ingest job not found');
-        if (progressOf(job) !== last) {
-          last = progressOf(job);
-          yield { ingestJobUpdates: job };
+  subscribe: (_parent, args, ctx) =>
+    abortableStream(async function* (signal) {
+      const jobId = decodeId('IngestJob', args.id);
+      if (!jobId) throw new AppError('NOT_FOUND', 'ingest job not found');
+      const wake = createWakeSignal();
+      const unsubscribe = ctx.notifier.subscribe(CHANNELS.ingestJob, (id) => {
+        if (id === jobId) wake.notify();
+      });
+      try {
+        let last = '';
+        while (!signal.aborted) {
+          const [job] = await findIngestJobsByIds(ctx.db.pool, ctx.workspaceId, [jobId]);
+          if (!job) throw new AppError('NOT_FOUND', 'ingest job not found');
+          if (progressOf(job) !== last) {
+            last = progressOf(job);
+            yield { ingestJobUpdates: job };
+          }
+          if (isFinished(job.status)) return;
+          await wake.wait(INGEST_RECHECK_MS, signal);
         }
-        if (isFinished(job.status)) return;
-        await wake.wait(INGEST_RECHECK_MS);
+      } finally {
+        unsubscribe();
       }
-    } finally {
-      unsubscribe();
-    }
-  },
+    }),
 };

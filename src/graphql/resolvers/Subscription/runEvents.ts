@@ -1,21 +1,24 @@
 import { AppError } from '../../../errors.js';
+import { abortableStream } from '../../../events/abortable-stream.js';
 import { streamRunEvents } from '../../../runs/stream-run-events.js';
 import { decodeId } from '../../ids.js';
 import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
 
 /** `Subscription.runEvents`: replay after `afterSeq`, then live, until the terminal event. */
 export const runEvents: SubscriptionResolvers['runEvents'] = {
-  subscribe: async function* (_parent, args, ctx) {
-    const runId = decodeId('Run', args.runId);
-    if (!runId) throw new AppError('NOT_FOUND', 'run not found');
-    if (args.afterSeq != null && args.afterSeq < 0) {
-      throw new AppError('BAD_USER_INPUT', 'afterSeq must not be negative', {
-        details: { field: 'afterSeq' },
-      });
-    }
-    const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
-    for await (const event of streamRunEvents(deps, ctx.workspaceId, runId, args.afterSeq ?? 0)) {
-      yield { runEvents: event };
-    }
-  },
+  subscribe: (_parent, args, ctx) =>
+    abortableStream(async function* (signal) {
+      const runId = decodeId('Run', args.runId);
+      if (!runId) throw new AppError('NOT_FOUND', 'run not found');
+      if (args.afterSeq != null && args.afterSeq < 0) {
+        throw new AppError('BAD_USER_INPUT', 'afterSeq must not be negative', {
+          details: { field: 'afterSeq' },
+        });
+      }
+      const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
+      const options = { afterSeq: args.afterSeq ?? 0, signal };
+      for await (const event of streamRunEvents(deps, ctx.workspaceId, runId, options)) {
+        yield { runEvents: event };
+      }
+    }),
 };

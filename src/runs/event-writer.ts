@@ -1,4 +1,6 @@
+import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
 import type pg from 'pg';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { withTransaction } from '../db/database.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { Logger } from '../logger.js';
@@ -138,11 +140,35 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
       await persisted(rows.at(-1)!.seq);
     }
   };
+  // A failing write is retried after a pause that doubles up to 5 s (the database may be away
+  // for a while), and logged once when writes start failing and once when they work again.
+  const retryDelays = new ExponentialBackoff({
+    generator: halfJitterGenerator,
+    initialDelay: 100,
+    maxDelay: 5000,
+  });
+  let retryDelay: IBackoff<unknown> | null = null;
+  let failedSince: number | null = null;
   const schedule = () => {
     writing ??= writeLoop()
-      .catch((error: unknown) =>
-        options.logger.error({ err: error, runId }, 'run event write failed'),
-      )
+      .then(() => {
+        if (failedSince === null) return;
+        options.logger.info(
+          { runId, failedMs: Date.now() - failedSince },
+          'run event writes resumed',
+        );
+        failedSince = null;
+        retryDelay = null;
+      })
+      .catch(async (error: unknown) => {
+        if (failedSince === null || !isDatabaseUnavailable(error)) {
+          options.logger.error({ err: error, runId }, 'run event write failed; retrying');
+        }
+        failedSince ??= Date.now();
+        retryDelay = retryDelay ? retryDelay.next(undefined) : retryDelays.next();
+        const pause = retryDelay.duration;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      })
       .finally(() => {
         writing = null;
         if (unpersisted().length > 0 && !fenced) schedule();

@@ -47,6 +47,8 @@ export async function* streamRunEvents(
   const unsubscribe = deps.notifier.subscribe(CHANNELS.runEvents, (id) => {
     if (id === runId) wake.notify();
   });
+  // Whatever was announced while the notifier was reconnecting was missed: look now.
+  const unsubscribeGap = deps.notifier.onReconnect(() => wake.notify());
   let detachLocal: (() => void) | null = null;
   let last = Math.max(0, options.afterSeq ?? 0);
   try {
@@ -79,6 +81,7 @@ export async function* streamRunEvents(
     }
   } finally {
     unsubscribe();
+    unsubscribeGap();
     detachLocal?.();
   }
 }

@@ -27,6 +27,8 @@ export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
       const unsubscribe = ctx.notifier.subscribe(CHANNELS.ingestJob, (id) => {
         if (id === jobId) wake.notify();
       });
+      // Whatever was announced while the notifier was reconnecting was missed: look now.
+      const unsubscribeGap = ctx.notifier.onReconnect(() => wake.notify());
       try {
         let last = '';
         while (!signal.aborted) {
@@ -41,6 +43,7 @@ export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
         }
       } finally {
         unsubscribe();
+        unsubscribeGap();
       }
     }),
 };

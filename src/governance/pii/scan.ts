@@ -8,8 +8,20 @@ import type { Span } from './types.js';
 export type Verdict = (Span & { resumeAt?: number }) | null;
 
 /**
+ * Where a scan goes on at the latest after a match at `index`: the next character. A `u` or `v`
+ * pattern never starts inside a surrogate pair (it steps back to the pair's start), so past an
+ * astral character that is two code units on, or the scan would find the same match forever.
+ */
+function nextStart(text: string, index: number, regex: RegExp): number {
+  const codePoint = text.codePointAt(index) ?? 0;
+  const wholeCodePoints = regex.unicode || regex.flags.includes('v');
+  return index + (wholeCodePoints && codePoint > 0xffff ? 2 : 1);
+}
+
+/**
  * Runs `pattern` once over `text` and yields the spans `validate` accepts. The pattern must
- * have the `g` flag; it is copied, so several scans with one pattern may run interleaved.
+ * have the `g` flag; it is copied, so several scans with one pattern may run interleaved. Each
+ * match starts after the previous one, so a pattern that can match empty text ends too.
  */
 export function* scan(
   text: string,
@@ -21,8 +33,8 @@ export function* scan(
   while ((match = regex.exec(text)) !== null) {
     const verdict = validate(match);
     if (verdict !== null) yield { start: verdict.start, end: verdict.end };
-    const next = verdict?.resumeAt ?? match.index + Math.max(match[0].length, 1);
-    regex.lastIndex = Math.max(next, match.index + 1);
+    const next = verdict?.resumeAt ?? match.index + match[0].length;
+    regex.lastIndex = Math.max(next, nextStart(text, match.index, regex));
   }
 }
 

@@ -19,9 +19,11 @@ export function toLineFeeds(text: string): string {
 export function normalizeText(text: string): string {
   // Postgres rejects text that is not valid UTF-8, and a lone surrogate cannot be encoded.
   const wellFormed = toLineFeeds(text).replace(LONE_SURROGATE, '\uFFFD');
+  // Controls go before composing: one between a letter and its accent (`e\u0000\u0301`) would
+  // leave them uncomposed until the next normalisation, and normalising would not be idempotent.
   const lines = wellFormed
-    .normalize('NFC')
     .replace(CONTROL_CHARACTER, '')
+    .normalize('NFC')
     .replace(SPACE_SEPARATOR, ' ')
     .split('\n');
   // A per-line trimEnd, not /[ \t]+$/gm, which backtracks quadratically over a long run of spaces.

@@ -1,5 +1,5 @@
-import { detectPii } from './detect.js';
 import { findPlaceholders } from './placeholder.js';
+import { findReplacements } from './replacements.js';
 import { createRedactionSession, type RedactionSession } from './session.js';
 import { PII_TYPES, type PiiType } from './types.js';
 
@@ -29,22 +29,28 @@ export function emptyCounts(): Record<PiiType, number> {
 /**
  * Replaces each entity with a typed, numbered placeholder: `mail jane@example.com` →
  * `mail [EMAIL_1]`. The same value gets the same placeholder within a session; placeholders
- * already in the text are kept and their numbers are not reused, so redacting twice changes
- * nothing.
+ * already in the text are kept and their numbers are not reused. A placeholder can reveal an
+ * entity next to it that detection passed over, such as the second of two glued addresses
+ * (`a@example.comb%c@example.com`) or the loser of an overlap; those are replaced too, until
+ * none is left, so the result holds nothing detectable and redacting twice changes nothing.
+ * Later passes read only the text near the last pass's placeholders (see
+ * {@link findReplacements}), so even a long chain of glued entities is redacted in linear time.
  */
 export function redactPii(text: string, options: RedactOptions = {}): RedactionResult {
   const session = options.session ?? createRedactionSession();
   for (const { type, ordinal } of findPlaceholders(text)) session.reserve(type, ordinal);
 
+  const replacements = findReplacements(text, options.types, ({ type, value }) =>
+    session.placeholderFor(type, value),
+  );
   const counts = emptyCounts();
   const parts: string[] = [];
   let copiedUpTo = 0;
-  const found = detectPii(text, options.types);
-  for (const { type, start, end, value } of found) {
-    parts.push(text.slice(copiedUpTo, start), session.placeholderFor(type, value));
+  for (const { type, start, end, placeholder } of replacements) {
+    parts.push(text.slice(copiedUpTo, start), placeholder);
     counts[type]++;
     copiedUpTo = end;
   }
   parts.push(text.slice(copiedUpTo));
-  return { text: parts.join(''), counts, matches: found.length };
+  return { text: parts.join(''), counts, matches: replacements.length };
 }

@@ -151,7 +151,13 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
         accepted: true,
         completed: gapless && last?.__typename === 'RunCompleted',
         textMatches: last?.answer?.text === ANSWER && assembleText(events) === ANSWER,
-        trail: events.map((e) => `${e.seq}:${e.__typename}`).join(' '),
+        trail: events
+          .filter((e) => e.__typename !== 'TokenDelta')
+          .map(
+            (e) =>
+              `${e.seq}:${e.__typename}${e.code ? `(${e.code})` : ''}${e.__typename === 'ModelFallback' ? JSON.stringify(e) : ''}`,
+          )
+          .join(' '),
       };
     }),
   );

@@ -27,6 +27,7 @@ const envSchema = z.object({
   BALLAST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   BALLAST_RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   BALLAST_INGEST_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  BALLAST_DATABASE_OUTAGE_GRACE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   BALLAST_RUN_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(168),
   BALLAST_CHECKPOINT_IDLE_DAYS: z.coerce.number().positive().default(30),
   BALLAST_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -81,6 +82,11 @@ export interface AppConfig {
     runLeaseSeconds: number;
     /** An ingest batch whose process stops renewing this lease is retried. Default: 30 s. */
     ingestLeaseSeconds: number;
+    /**
+     * How long a run waits for an unreachable database before it fails `DATABASE_UNAVAILABLE`
+     * (it resumes from its last checkpoint if the database answers sooner). Default: 60 s.
+     */
+    databaseOutageGraceSeconds: number;
     /**
      * An active job not finished within this is retried; ingest batches are leased instead.
      * Default: 300 s.
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       runConcurrency: e.BALLAST_RUN_CONCURRENCY,
       runLeaseSeconds: e.BALLAST_RUN_LEASE_SECONDS,
       ingestLeaseSeconds: e.BALLAST_INGEST_LEASE_SECONDS,
+      databaseOutageGraceSeconds: e.BALLAST_DATABASE_OUTAGE_GRACE_SECONDS,
       expireInSeconds: e.BALLAST_JOB_EXPIRE_SECONDS,
       maintenanceIntervalSeconds: e.BALLAST_JOB_MAINTENANCE_SECONDS,
     },

@@ -46,7 +46,11 @@ export interface StartServicesOptions {
   retention?: Pick<MaintenanceOptions, 'runEventsRetentionMs' | 'checkpointIdleMs'>;
   jobs: Omit<
     AppConfig['jobs'],
-    'concurrency' | 'runConcurrency' | 'runLeaseSeconds' | 'ingestLeaseSeconds'
+    | 'concurrency'
+    | 'runConcurrency'
+    | 'runLeaseSeconds'
+    | 'ingestLeaseSeconds'
+    | 'databaseOutageGraceSeconds'
   > & {
     /** Default: 2 on PostgreSQL, 1 embedded. */
     concurrency?: number;
@@ -57,6 +61,8 @@ export interface StartServicesOptions {
     runConcurrency?: number | undefined;
     /** An ingest batch not renewed within this is retried by another process. Default: 30 s. */
     ingestLeaseSeconds?: number;
+    /** How long a run waits for an unreachable database before it fails. Default: 60 s. */
+    databaseOutageGraceSeconds?: number;
   };
 }
 
@@ -129,6 +135,9 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       soleWorker: db.mode === 'EMBEDDED',
       concurrency: options.jobs.runConcurrency ?? (db.mode === 'POSTGRES' ? 10 : 4),
       ...(options.jobs.runLeaseSeconds ? { leaseSeconds: options.jobs.runLeaseSeconds } : {}),
+      ...(options.jobs.databaseOutageGraceSeconds
+        ? { databaseOutageGraceMs: options.jobs.databaseOutageGraceSeconds * 1000 }
+        : {}),
     });
     await startIngestWorker({
       queue,

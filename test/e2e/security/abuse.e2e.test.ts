@@ -99,6 +99,17 @@ describe(`abuse is refused and the server keeps serving (${TEST_DATABASE_MODE})`
     expect(codeOf((await postAs(server.url, ws.keys.reader, aliases)).body)).toBe(
       'GRAPHQL_VALIDATION_FAILED',
     );
+    // A cost bomb under the depth and alias limits: refused by validation, worded as such
+    // (graphql-armor says "Syntax Error: …" for every limit), with HTTP 400.
+    const costly = `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: collections(first: 100) { edges { node { documents(first: 100) { edges { node { id title } } } } } }`).join(' ')} }`;
+    const refused = await postAs(server.url, ws.keys.reader, costly);
+    expect(codeOf(refused.body)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.body.errors?.[0]?.message).toMatch(/^Query Cost limit/);
+    expect(refused.status).toBe(400);
+    for (const query of [deep, aliases, costly]) {
+      const result = await postAs(server.url, ws.keys.reader, query);
+      expect(result.body.errors?.map((e) => e.message).join(' ')).not.toMatch(/Syntax Error/);
+    }
     const tokens = `{ ${'health { status } '.repeat(2000)} }`;
     expect(codeOf((await postAs(server.url, ws.keys.reader, tokens)).body)).toBe(
       'GRAPHQL_PARSE_FAILED',

@@ -8,7 +8,7 @@ import {
   collectEvents,
   EVENT_FIELDS,
   HANDBOOK_DOCUMENTS,
-  primaryOn,
+  patientPrimary,
   type StreamedEvent,
 } from '../e2e/support/runs-fixture.js';
 import { createFakeLlmServer } from '../fake-llm/server.js';
@@ -49,7 +49,7 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
   writeFileSync(
     configFile,
     JSON.stringify({
-      chat: [primaryOn(fake)],
+      chat: [patientPrimary(fake)],
       embedding: { id: 'emb', baseURL: fake.url, model: 'slow-embed', dimensions: 32 },
     }),
   );
@@ -155,7 +155,7 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
           .filter((e) => e.__typename !== 'TokenDelta')
           .map(
             (e) =>
-              `${e.seq}:${e.__typename}${e.code ? `(${e.code})` : ''}${e.__typename === 'ModelFallback' ? JSON.stringify(e) : ''}`,
+              `${e.seq}:${e.__typename}${e.code ? `(${e.code})` : ''}${e.reason ? `(${e.reason})` : ''}`,
           )
           .join(' '),
       };

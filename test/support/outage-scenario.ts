@@ -6,7 +6,7 @@ import {
   assembleText,
   EVENT_FIELDS,
   HANDBOOK_DOCUMENTS,
-  primaryOn,
+  patientPrimary,
   type StreamedEvent,
 } from '../e2e/support/runs-fixture.js';
 import { createFakeLlmServer } from '../fake-llm/server.js';
@@ -87,7 +87,7 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
     writeFileSync(
       configFile,
       JSON.stringify({
-        chat: [primaryOn(fake)],
+        chat: [patientPrimary(fake)],
         embedding: options.job
           ? { id: 'emb', baseURL: fake.url, model: 'slow-embed', dimensions: 32 }
           : { id: 'emb', provider: 'local' },
@@ -296,7 +296,13 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
     for (const [i, run] of finished.entries()) {
       const last = run.events.at(-1);
       const gapless = run.events.every((e, at) => e.seq === at + 1);
-      const trail = run.events.map((e) => `${e.seq}:${e.__typename}`).join(' ');
+      const trail = run.events
+        .filter((e) => e.__typename !== 'TokenDelta')
+        .map(
+          (e) =>
+            `${e.seq}:${e.__typename}${e.code ? `(${e.code})` : ''}${e.reason ? `(${e.reason})` : ''}`,
+        )
+        .join(' ');
       if (run.status !== 'SUCCEEDED' || !gapless || last?.__typename !== 'RunCompleted') {
         lost.push(`${runIds[i]} ${run.status}: ${trail}`);
       } else if (assembleText(run.events) !== last.answer!.text) {

@@ -22,6 +22,7 @@ export interface StreamedEvent {
   runId: string;
   text?: string;
   restart?: boolean;
+  reason?: string;
   answer?: {
     text: string;
     model: string;
@@ -42,6 +43,14 @@ export function primaryOn(fake: { url: string }) {
     maxRetries: 0,
     breaker: { failureThreshold: 1000, cooldownMs: 60_000 },
   };
+}
+
+/**
+ * {@link primaryOn} with minutes instead of seconds to answer: for fault scenarios whose runs
+ * share a loaded 2-core machine, where a slow first token must not turn into a fallback.
+ */
+export function patientPrimary(fake: { url: string }) {
+  return { ...primaryOn(fake), timeoutMs: 120_000, firstTokenTimeoutMs: 60_000 };
 }
 
 /** Models: `primary` on the fake server, then the local model; local embeddings. */

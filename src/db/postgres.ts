@@ -26,6 +26,10 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
   markSessionSettings(pool);
   // An idle client's error (server restart, network cut) would crash the process otherwise.
   pool.on('error', (error) => options.logger.error({ err: error }, 'postgres pool error'));
+  // pg-pool listens for errors only while a client is idle: a checked-out client whose
+  // connection dies between two statements would emit 'error' to nobody and end the process.
+  // The error reaches its holder anyway, as the failure of its next statement.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const client = await pool.connect();
   client.release();
   let closed = false;

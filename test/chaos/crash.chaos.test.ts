@@ -108,8 +108,13 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
     title: `Note ${i}`,
     text: `Note ${i}: parental leave is sixteen weeks; annual leave is twenty-five days.`,
   }));
+  // A collection of its own: the runs' retrieval must not see these documents arrive.
+  const notes = await data<{ createCollection: { id: string } }>(
+    first.url,
+    'mutation { createCollection(input: { name: "notes" }) { id } }',
+  );
   const job = await data<{ ingestDocuments: { id: string } }>(first.url, INGEST, {
-    input: { collectionId, documents },
+    input: { collectionId: notes.createCollection.id, documents },
   });
   const jobId = job.ingestDocuments.id;
 
@@ -171,7 +176,7 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
   const { rows: counted } = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM documents d JOIN collections c ON c.id = d.collection_id
      WHERE c.id = $1 AND d.title LIKE 'Note %'`,
-    [decodeId('Collection', collectionId)],
+    [decodeId('Collection', notes.createCollection.id)],
   );
 
   const figures = {

@@ -11,6 +11,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** Every JSON log line printed so far. */
   logs: Record<string, unknown>[];
+  /** Everything printed on standard error so far (a crash's stack, for instance). */
+  readonly stderr: string;
   /** Sends `signal` and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -56,6 +58,9 @@ export async function spawnServer(
     url,
     process: child,
     logs,
+    get stderr() {
+      return stderr;
+    },
     async stop(signal = 'SIGINT') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const [code] = await exited;

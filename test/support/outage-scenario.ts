@@ -172,8 +172,13 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
         title: `Note ${i}`,
         text: `Note ${i}: parental leave is sixteen weeks; annual leave is twenty-five days.`,
       }));
+      // A collection of its own: the runs' retrieval must not see these documents arrive.
+      const notes = await ask<{ createCollection: { id: string } }>(
+        first,
+        'mutation { createCollection(input: { name: "notes" }) { id } }',
+      );
       const { ingestDocuments } = await ask<{ ingestDocuments: { id: string } }>(first, INGEST, {
-        input: { collectionId, documents },
+        input: { collectionId: notes.createCollection.id, documents },
       });
       jobIds.push(ingestDocuments.id);
     }
@@ -333,6 +338,17 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
       warnLines,
       warnByMessage,
     };
+  } catch (error) {
+    const died = servers
+      .filter((s) => s.process.exitCode !== null || s.process.signalCode !== null)
+      .map((s) => ({
+        exit: s.process.exitCode ?? s.process.signalCode,
+        stderr: s.stderr.slice(-2000),
+        logs: s.logs.slice(-5),
+      }));
+    if (died.length > 0)
+      throw new Error(`a server died: ${JSON.stringify(died)}`, { cause: error });
+    throw error;
   } finally {
     for (const server of servers) await server.stop('SIGKILL');
     await fake.close();

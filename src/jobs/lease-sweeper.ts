@@ -24,14 +24,19 @@ export interface LeaseSweeperOptions {
 export async function startLeaseSweeper(options: LeaseSweeperOptions): Promise<() => void> {
   const { boss, pool, logger, name } = options;
   let sweeping = false;
+  // Logged when sweeps start failing and when they work again, not every third of a lease.
+  let failing = false;
   const sweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
       const requeued = await failLapsedJobs(boss, pool, name);
+      if (failing) logger.info({ queue: name }, 'lease sweeps work again');
+      failing = false;
       if (requeued > 0) logger.info({ queue: name, requeued }, 'jobs of a lapsed lease re-queued');
     } catch (error) {
-      logger.warn({ err: error, queue: name }, 'lease sweep failed');
+      if (!failing) logger.warn({ err: error, queue: name }, 'lease sweep failed');
+      failing = true;
     } finally {
       sweeping = false;
     }

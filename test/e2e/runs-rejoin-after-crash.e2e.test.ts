@@ -16,7 +16,7 @@ import {
   EVENT_FIELDS,
   gradeReply,
   HANDBOOK_DOCUMENTS,
-  primaryOn,
+  patientPrimary,
   type StreamedEvent,
 } from './support/runs-fixture.js';
 
@@ -154,7 +154,8 @@ describe(`a client re-joining after a crash ends with the final answer (${TEST_D
     const configFile = path.join(dir, 'models.json');
     writeFileSync(
       configFile,
-      JSON.stringify({ chat: [primaryOn(fake)], embedding: { id: 'emb', provider: 'local' } }),
+      // Minutes to answer: the resumed run's only model must not time out on a loaded machine.
+      JSON.stringify({ chat: [patientPrimary(fake)], embedding: { id: 'emb', provider: 'local' } }),
     );
     env = { BALLAST_CONFIG: configFile, BALLAST_RUN_LEASE_SECONDS: '5' };
     if (TEST_DATABASE_MODE === 'POSTGRES') {
@@ -247,7 +248,9 @@ describe(`a client re-joining after a crash ends with the final answer (${TEST_D
           await client.dispose();
         }
         const events = [...seen, ...rest];
-        const trail = JSON.stringify(events.map((e) => [e.seq, e.__typename, e.text ?? '']));
+        const trail = JSON.stringify(
+          events.map((e) => [e.seq, e.__typename, e.text ?? e.code ?? '']),
+        );
         expect(
           events.map((e) => e.seq),
           trail,

@@ -1,6 +1,7 @@
-import { ExponentialBackoff, halfJitterGenerator, handleWhen, retry } from 'cockatiel';
+import { handleWhen, retry } from 'cockatiel';
 import type pg from 'pg';
 import { isDatabaseUnavailable } from './connection-errors.js';
+import { reconnectBackoff } from './reconnect-backoff.js';
 
 /** Options of {@link waitForDatabase}. */
 export interface WaitForDatabaseOptions {
@@ -30,10 +31,9 @@ export async function waitForDatabase(
   ]);
   const policy = retry(handleWhen(isDatabaseUnavailable), {
     maxAttempts: Infinity,
-    backoff: new ExponentialBackoff({
-      generator: halfJitterGenerator,
-      initialDelay: options.initialDelayMs ?? 100,
-      maxDelay: options.maxDelayMs ?? 5000,
+    backoff: reconnectBackoff({
+      ...(options.initialDelayMs ? { initialDelayMs: options.initialDelayMs } : {}),
+      ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}),
     }),
   }).dangerouslyUnref();
   try {

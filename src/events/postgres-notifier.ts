@@ -1,5 +1,6 @@
-import { ExponentialBackoff, halfJitterGenerator, handleAll, retry } from 'cockatiel';
+import { handleAll, retry } from 'cockatiel';
 import pg from 'pg';
+import { reconnectBackoff } from '../db/reconnect-backoff.js';
 import type { Logger } from '../logger.js';
 import { createInProcessNotifier } from './in-process-notifier.js';
 import { CHANNELS, NotifierUnavailableError, type Notifier } from './notifier.js';
@@ -40,10 +41,9 @@ export async function createPostgresNotifier(options: PostgresNotifierOptions): 
   // Unref: a sleeping retry must not keep a closed process alive.
   const reconnectPolicy = retry(handleAll, {
     maxAttempts: Infinity,
-    backoff: new ExponentialBackoff({
-      generator: halfJitterGenerator,
-      initialDelay: options.reconnectDelayMs ?? 100,
-      maxDelay: options.maxReconnectDelayMs ?? 5000,
+    backoff: reconnectBackoff({
+      ...(options.reconnectDelayMs ? { initialDelayMs: options.reconnectDelayMs } : {}),
+      ...(options.maxReconnectDelayMs ? { maxDelayMs: options.maxReconnectDelayMs } : {}),
     }),
   }).dangerouslyUnref();
 

@@ -1,6 +1,7 @@
-import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
+import type { IBackoff } from 'cockatiel';
 import type pg from 'pg';
 import { isDatabaseUnavailable } from '../db/connection-errors.js';
+import { reconnectBackoff } from '../db/reconnect-backoff.js';
 import { withTransaction } from '../db/database.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { Logger } from '../logger.js';
@@ -142,11 +143,7 @@ export function createRunEventWriter(options: RunEventWriterOptions): RunEventWr
   };
   // A failing write is retried after a pause that doubles up to 5 s (the database may be away
   // for a while), and logged once when writes start failing and once when they work again.
-  const retryDelays = new ExponentialBackoff({
-    generator: halfJitterGenerator,
-    initialDelay: 100,
-    maxDelay: 5000,
-  });
+  const retryDelays = reconnectBackoff();
   let retryDelay: IBackoff<unknown> | null = null;
   let failedSince: number | null = null;
   const schedule = () => {

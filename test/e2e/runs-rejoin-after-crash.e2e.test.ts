@@ -24,13 +24,15 @@ const ASK_STREAM = `subscription ($input: AskInput!) { askStream(input: $input) 
 const RUN_EVENTS = `subscription ($runId: ID!, $afterSeq: Int) {
   runEvents(runId: $runId, afterSeq: $afterSeq) { ${EVENT_FIELDS} }
 }`;
-// Long enough (about 70 tokens, 5 ms apart) that the kill always lands mid-answer.
-const ANSWER = [
+const PARAGRAPH = [
   'Parental leave is sixteen weeks at full pay, and it may be taken in two blocks within the',
   'first year. Tell your manager at least eight weeks before the first block starts, agree on',
   'a handover, and record both blocks in the leave portal so that payroll keeps paying you in',
   'full. Annual leave keeps accruing during parental leave, and unused days carry over once.',
 ].join(' ');
+// Long enough (about 350 tokens, 5 ms apart: about 2 s) that the kill lands mid-answer even
+// when the first stored token reaches the client late on a loaded machine.
+const ANSWER = Array.from({ length: 5 }, () => PARAGRAPH).join(' ');
 /** Runs killed and re-joined (the reported failure hit 10 of 10). */
 const RUNS = 3;
 /** TokenDeltas the client sees before its server is killed. */

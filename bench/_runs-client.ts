@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import type pg from 'pg';
 import WebSocket from 'ws';
-import { HANDBOOK_DOCUMENTS } from '../test/e2e/support/runs-fixture.js';
+import { HANDBOOK_DOCUMENTS, universalReply } from '../test/e2e/support/runs-fixture.js';
 import type { FakeBehaviour } from '../test/fake-llm/behaviours.js';
 import type { FakeLlmServer } from '../test/fake-llm/server.js';
 import type { ChildReply, ChildRequest } from './_runs-protocol.js';
 import { median, percentile, round } from './_support.js';
+
+// Kept where the runs tests keep it; the benches import it from here.
+export { universalReply };
 
 /** `ChildRequest` without its id, as callers write it. */
 type ChildCommand = ChildRequest extends infer R
@@ -174,30 +177,6 @@ export async function seedHandbook(url: string, pool: pg.Pool): Promise<SeededCo
     collectionId: first.collection_id,
     collectionGid,
     chunkIds: rows.rows.map((r) => r.id),
-  };
-}
-
-/**
- * The fake's reply to every chat request of a run: one JSON object that is both a valid
- * grade (every chunk relevant) and a valid answer citing every chunk, `answer` first so its
- * first token carries answer text. One behaviour for every request keeps concurrent runs from
- * taking each other's scripted replies.
- */
-export function universalReply(
-  answer: string,
-  chunkIds: readonly string[],
-  extra: FakeBehaviour = {},
-): FakeBehaviour {
-  return {
-    json: {
-      answer,
-      citations: chunkIds,
-      grounded: true,
-      relevant: true,
-      score: 0.9,
-      relevantChunkIds: chunkIds,
-    },
-    ...extra,
   };
 }
 

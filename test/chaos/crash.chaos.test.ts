@@ -7,9 +7,10 @@ import {
   assembleText,
   collectEvents,
   EVENT_FIELDS,
-  HANDBOOK_DOCUMENTS,
   patientPrimary,
+  seedChildServer,
   type StreamedEvent,
+  universalReply,
 } from '../e2e/support/runs-fixture.js';
 import { createFakeLlmServer } from '../fake-llm/server.js';
 import { postGraphQL, spawnServer, type ChildServer } from '../support/child-server.js';
@@ -68,41 +69,12 @@ it('SIGKILL mid-run and mid-job: every run and job completes, every client text 
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return result.data;
   };
-  const { createCollection } = await data<{ createCollection: { id: string } }>(
-    first.url,
-    'mutation { createCollection(input: { name: "crash" }) { id } }',
-  );
-  const collectionId = createCollection.id;
+  const { collectionId, chunkIds: chunks } = await seedChildServer(first.url, 'crash');
   const INGEST =
     'mutation ($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }';
   const JOB = 'query ($id: ID!) { ingestJob(id: $id) { status documentsDone documentsTotal } }';
   type Job = { status: string; documentsDone: number; documentsTotal: number };
-  const seed = await data<{ ingestDocuments: { id: string } }>(first.url, INGEST, {
-    input: { collectionId, documents: HANDBOOK_DOCUMENTS },
-  });
-  await waitFor(async () => {
-    const { ingestJob } = await data<{ ingestJob: Job }>(first.url, JOB, {
-      id: seed.ingestDocuments.id,
-    });
-    return ingestJob.status === 'SUCCEEDED' ? true : undefined;
-  }, 60_000);
-  const { search } = await data<{ search: { chunk: { id: string } }[] }>(
-    first.url,
-    'query ($c: ID!) { search(collectionId: $c, query: "leave", k: 10) { chunk { id } } }',
-    { c: collectionId },
-  );
-  const chunks = search.map((h) => decodeId('Chunk', h.chunk.id)!);
-  fake.script('primary', {
-    json: {
-      answer: ANSWER,
-      citations: chunks,
-      grounded: true,
-      relevant: true,
-      score: 0.9,
-      relevantChunkIds: chunks,
-    },
-    tokenDelayMs: 5,
-  });
+  fake.script('primary', universalReply(ANSWER, chunks, { tokenDelayMs: 5 }));
 
   const documents = Array.from({ length: 400 }, (_, i) => ({
     title: `Note ${i}`,

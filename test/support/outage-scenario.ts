@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeId } from '../../src/graphql/ids.js';
 import {
   assembleText,
   EVENT_FIELDS,
-  HANDBOOK_DOCUMENTS,
   patientPrimary,
+  seedChildServer,
   type StreamedEvent,
+  universalReply,
 } from '../e2e/support/runs-fixture.js';
 import { createFakeLlmServer } from '../fake-llm/server.js';
 import { postGraphQL, spawnServer, type ChildServer } from './child-server.js';
@@ -115,46 +115,11 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
       return result.data;
     };
 
-    const { createCollection } = await ask<{ createCollection: { id: string } }>(
-      first,
-      'mutation { createCollection(input: { name: "outage" }) { id } }',
-    );
-    const collectionId = createCollection.id;
+    const { collectionId, chunkIds: chunks } = await seedChildServer(first.url, 'outage');
     const INGEST =
       'mutation ($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }';
     const JOB = 'query ($id: ID!) { ingestJob(id: $id) { status } }';
-    const seeded = await ask<{ ingestDocuments: { id: string } }>(first, INGEST, {
-      input: { collectionId, documents: HANDBOOK_DOCUMENTS },
-    });
-    await waitFor(
-      'the seed job',
-      async () => {
-        const { ingestJob } = await ask<{ ingestJob: { status: string } }>(first, JOB, {
-          id: seeded.ingestDocuments.id,
-        });
-        return ingestJob.status === 'SUCCEEDED' ? true : undefined;
-      },
-      60_000,
-    );
-    const { search } = await ask<{ search: { chunk: { id: string } }[] }>(
-      first,
-      'query ($c: ID!) { search(collectionId: $c, query: "leave", k: 10) { chunk { id } } }',
-      { c: collectionId },
-    );
-    const chunks = search.map((h) => decodeId('Chunk', h.chunk.id)!);
-    // One reply for every chat request, grade and answer alike (concurrent runs would take
-    // each other's scripted entries), streamed 60 ms a token.
-    fake.script('primary', {
-      json: {
-        answer: ANSWER,
-        citations: chunks,
-        grounded: true,
-        relevant: true,
-        score: 0.9,
-        relevantChunkIds: chunks,
-      },
-      tokenDelayMs: 60,
-    });
+    fake.script('primary', universalReply(ANSWER, chunks, { tokenDelayMs: 60 }));
 
     const runIds: string[] = [];
     for (let i = 0; i < options.runs; i++) {
@@ -232,17 +197,7 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
     let cancelStatus: string | null = null;
     if (options.cancel) {
       // A long run asked through the first replica, cancelled through the last one.
-      fake.script('primary', {
-        json: {
-          answer: ANSWER,
-          citations: chunks,
-          grounded: true,
-          relevant: true,
-          score: 0.9,
-          relevantChunkIds: chunks,
-        },
-        tokenDelayMs: 500,
-      });
+      fake.script('primary', universalReply(ANSWER, chunks, { tokenDelayMs: 500 }));
       const { ask: long } = await ask<{ ask: { id: string } }>(
         first,
         'mutation ($input: AskInput!) { ask(input: $input) { id } }',

@@ -1,8 +1,11 @@
 import type { Client } from 'graphql-ws';
+import { decodeId } from '../../../src/graphql/ids.js';
 import { parseModelsConfig, type ModelsConfig } from '../../../src/models/config.js';
 import type { FakeLlmServer } from '../../fake-llm/server.js';
 import type { FakeBehaviour } from '../../fake-llm/behaviours.js';
+import { postGraphQL } from '../../support/child-server.js';
 import type { TestServer } from '../../support/test-server.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** Every field of every run event, for subscriptions. */
 export const EVENT_FIELDS = `
@@ -74,6 +77,30 @@ export const answerReply = (
   citations: readonly string[],
   extra: FakeBehaviour = {},
 ): FakeBehaviour => ({ json: { answer, citations, grounded: true }, ...extra });
+
+/**
+ * The fake's reply to every chat request of a run: one JSON object that is both a valid
+ * grade (every chunk relevant) and a valid answer citing every chunk, `answer` first so its
+ * first token carries answer text. One behaviour for every request keeps concurrent runs from
+ * taking each other's scripted replies.
+ */
+export function universalReply(
+  answer: string,
+  chunkIds: readonly string[],
+  extra: FakeBehaviour = {},
+): FakeBehaviour {
+  return {
+    json: {
+      answer,
+      citations: chunkIds,
+      grounded: true,
+      relevant: true,
+      score: 0.9,
+      relevantChunkIds: chunkIds,
+    },
+    ...extra,
+  };
+}
 
 /** The handbook every runs test asks about. */
 export const HANDBOOK_DOCUMENTS = [
@@ -165,4 +192,41 @@ export function assembleText(events: readonly StreamedEvent[]): string {
     if (restart) text = '';
   }
   return text;
+}
+
+/**
+ * Creates a collection on a server run as a child process, ingests the handbook into it and
+ * waits for the job; returns the collection's id and the handbook's chunk ids (raw UUIDs, as
+ * models cite them).
+ */
+export async function seedChildServer(
+  url: string,
+  name: string,
+): Promise<{ collectionId: string; chunkIds: string[] }> {
+  const data = async <T>(query: string, variables?: Record<string, unknown>) => {
+    const result = await postGraphQL<T>(url, query, variables);
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data;
+  };
+  const { createCollection } = await data<{ createCollection: { id: string } }>(
+    'mutation ($name: String!) { createCollection(input: { name: $name }) { id } }',
+    { name },
+  );
+  const collectionId = createCollection.id;
+  const { ingestDocuments } = await data<{ ingestDocuments: { id: string } }>(
+    'mutation ($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }',
+    { input: { collectionId, documents: HANDBOOK_DOCUMENTS } },
+  );
+  await waitFor(async () => {
+    const { ingestJob } = await data<{ ingestJob: { status: string } }>(
+      'query ($id: ID!) { ingestJob(id: $id) { status } }',
+      { id: ingestDocuments.id },
+    );
+    return ingestJob.status === 'SUCCEEDED' ? true : undefined;
+  }, 60_000);
+  const { search } = await data<{ search: { chunk: { id: string } }[] }>(
+    'query ($c: ID!) { search(collectionId: $c, query: "leave", k: 10) { chunk { id } } }',
+    { c: collectionId },
+  );
+  return { collectionId, chunkIds: search.map((h) => decodeId('Chunk', h.chunk.id)!) };
 }

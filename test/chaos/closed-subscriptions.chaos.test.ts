@@ -132,8 +132,9 @@ it('1,000 closed subscriptions cost the database nothing', async () => {
     'transactions/s after every client closed': closed,
     'transactions/s of the 1,000 closed subscriptions (closed minus none)': extra,
   };
-  // Background work (job polling, lease renewals) varies by a transaction or two per second.
-  const held = extra <= 2;
+  // Background work (job polling, lease renewals, maintenance) varies by a few transactions per
+  // second between windows (0 to 2.7 over five runs); the open subscriptions cost about 2,000.
+  const held = extra <= 5;
   recordFinding({ case: '1,000 subscriptions whose clients went away', held, figures });
   expect(held, JSON.stringify(figures)).toBe(true);
 }, 300_000);

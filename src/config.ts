@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { JwtSettings } from './auth/jwt.js';
 import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './models/config.js';
-import type { RateLimitSettings } from './security/rate-limits.js';
+import { DEFAULT_TOKENS_RESERVED_PER_RUN, type RateLimitSettings } from './security/rate-limits.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -43,6 +43,11 @@ const envSchema = z.object({
   BALLAST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   BALLAST_TOKENS_PER_DAY_PER_CALLER: z.coerce.number().int().positive().default(1_000_000),
   BALLAST_TOKENS_PER_DAY_PER_WORKSPACE: z.coerce.number().int().positive().default(5_000_000),
+  BALLAST_TOKENS_RESERVED_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_TOKENS_RESERVED_PER_RUN),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BALLAST_TELEMETRY_CAPTURE_CONTENT: booleanFlag.default(false),
@@ -200,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requestsPerMinute: e.BALLAST_RATE_LIMIT_PER_MINUTE,
       tokensPerDayPerCaller: e.BALLAST_TOKENS_PER_DAY_PER_CALLER,
       tokensPerDayPerWorkspace: e.BALLAST_TOKENS_PER_DAY_PER_WORKSPACE,
+      tokensReservedPerRun: e.BALLAST_TOKENS_RESERVED_PER_RUN,
     },
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,

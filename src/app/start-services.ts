@@ -123,15 +123,6 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       logger,
       activeRuns,
       graph: agenticRagRunner(graph),
-      onFinished: async (run, answer) => {
-        const usage = answer?.usage;
-        if (usage) {
-          await limits.chargeTokens(
-            { subject: run.requested_by ?? 'open', workspaceId: run.workspace_id },
-            usage.inputTokens + usage.outputTokens,
-          );
-        }
-      },
       soleWorker: db.mode === 'EMBEDDED',
       concurrency: options.jobs.runConcurrency ?? (db.mode === 'POSTGRES' ? 10 : 4),
       ...(options.jobs.runLeaseSeconds ? { leaseSeconds: options.jobs.runLeaseSeconds } : {}),

@@ -4,7 +4,7 @@ import type { AskInput } from './generated/resolvers-types.js';
 import { decodeId } from './ids.js';
 
 /** Decodes the ids of an `AskInput`; an id that names nothing is `NOT_FOUND`. */
-export function toSubmitRunInput(input: AskInput): SubmitRunInput {
+export function toSubmitRunInput(input: AskInput): Omit<SubmitRunInput, 'requestedBy'> {
   const collectionId = decodeId('Collection', input.collectionId);
   if (!collectionId)
     throw new AppError('NOT_FOUND', 'collection not found', { details: { field: 'collectionId' } });

@@ -3,6 +3,7 @@ import { withTransaction } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { CHANNELS, NotifierUnavailableError, type Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import { settleTokens } from '../security/token-budgets.js';
 import type { ActiveRuns } from './active-runs.js';
 import { findRunsByIds } from './find-runs.js';
 import { enqueueNextRun } from './run-lifecycle.js';
@@ -34,11 +35,16 @@ export async function cancelRun(
 ): Promise<RunRow> {
   const { pool } = deps.db;
   const queued = await withTransaction(pool, async (client) => {
-    const ended = await client.query<{ thread_id: string; last_seq: number }>(
+    const ended = await client.query<{
+      thread_id: string;
+      last_seq: number;
+      requested_by: string | null;
+      reserved_tokens: number;
+    }>(
       `UPDATE runs SET status = 'CANCELLED', cancel_requested = true, finished_at = now(),
          last_seq = last_seq + 1
        WHERE id = $1 AND workspace_id = $2 AND status = 'QUEUED'
-       RETURNING thread_id, last_seq`,
+       RETURNING thread_id, last_seq, requested_by, reserved_tokens`,
       [runId, workspaceId],
     );
     const row = ended.rows[0];
@@ -46,6 +52,12 @@ export async function cancelRun(
     await client.query(
       `INSERT INTO run_events (run_id, seq, type, payload) VALUES ($1, $2, 'RunCancelled', '{}')`,
       [runId, row.last_seq],
+    );
+    // It never ran: its reservation is returned whole.
+    await settleTokens(
+      client,
+      { requestedBy: row.requested_by, workspaceId, reserved: row.reserved_tokens },
+      0,
     );
     await enqueueNextRun(client, deps.queue, row.thread_id);
     return true;

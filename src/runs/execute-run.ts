@@ -33,8 +33,6 @@ export interface ExecuteRunDeps {
    * `DATABASE_UNAVAILABLE` (written when the database is back). Default: 60 s.
    */
   databaseOutageGraceMs?: number;
-  /** Called once a run has ended (token budgets are charged here). Default: none. */
-  onFinished?: (run: RunRow, answer: AnswerRecord | null) => Promise<void>;
 }
 
 /** The abort reason when this process shuts down: the run is left for another process. */
@@ -50,7 +48,8 @@ export const LEASE_LOST = 'lease lost';
  * so with `RunResumed`; so is a run paused by a database outage, once the database is back. On
  * shutdown the run is left RUNNING for another process to resume.
  * The execution is one `invoke_workflow` span in the trace of the operation that asked, and its
- * token usage per model is stored in `runs.usage`.
+ * token usage per model is stored in `runs.usage` and replaces its token reservation on the
+ * budgets, whatever the outcome.
  */
 export async function executeRun(deps: ExecuteRunDeps, runId: string): Promise<void> {
   const run = await claimRun(deps.db.pool, runId, deps.leaseSeconds ?? 30);
@@ -199,12 +198,21 @@ async function executeClaimed(
         finishRun(
           client,
           deps.queue,
-          { id: runId, threadId: run.thread_id },
+          {
+            id: runId,
+            threadId: run.thread_id,
+            reservation: {
+              requestedBy: run.requested_by,
+              workspaceId: run.workspace_id,
+              reserved: run.reserved_tokens,
+            },
+          },
           {
             status,
             answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
             error: failure,
             usageJson: usage ? JSON.stringify(usage) : null,
+            usedTokens: usage ? usage.inputTokens + usage.outputTokens : 0,
           },
         ),
       ),
@@ -219,9 +227,6 @@ async function executeClaimed(
   } finally {
     deps.activeRuns.delete(runId);
   }
-  await deps
-    .onFinished?.(run, answer)
-    .catch((error: unknown) => logger.warn({ err: error, runId }, 'after-run hook failed'));
 }
 
 // The end of a run is written once the database answers (within the grace); past it, the run

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { JobQueue, SqlExecutor } from '../jobs/job-queue.js';
+import { settleTokens, type TokenReservation } from '../security/token-budgets.js';
 import type { RunUsageRecord } from '../telemetry/index.js';
 import { RUN_COLUMNS, RUN_QUEUE, type RunJobPayload, type RunRow } from './run-row.js';
 
@@ -71,6 +72,8 @@ export interface RunOutcome {
   error: { code: string; message: string } | null;
   /** The run's usage as JSON text, or null when it used no model. */
   usageJson: string | null;
+  /** Input and output tokens of every model call of the run, charged to its budgets. */
+  usedTokens: number;
 }
 
 /**
@@ -106,13 +109,14 @@ async function queueWaitingRun(
 }
 
 /**
- * Records how a run ended, marks its thread active, and queues the thread's next waiting run:
- * one statement (and the queue's insert when a run waits), inside the caller's transaction.
+ * Records how a run ended, marks its thread active, replaces its token reservation by what it
+ * used and queues the thread's next waiting run, inside the caller's transaction: one
+ * statement, plus the budgets' and the queue's when there is something to settle or queue.
  */
 export async function finishRun(
   executor: SqlExecutor,
   queue: JobQueue,
-  run: { id: string; threadId: string },
+  run: { id: string; threadId: string; reservation: TokenReservation },
   outcome: RunOutcome,
 ): Promise<void> {
   const next = await executor.query<{ id: string }>(FINISH_RUN, [
@@ -124,6 +128,7 @@ export async function finishRun(
     outcome.usageJson,
     run.threadId,
   ]);
+  await settleTokens(executor, run.reservation, outcome.usedTokens);
   await queueWaitingRun(executor, queue, next);
 }
 

@@ -36,6 +36,8 @@ export interface RunRow {
   lease_until: Date | null;
   /** Who asked (`key:<id>`, `jwt:<sub>`, `open`), for token budgets. */
   requested_by: string | null;
+  /** Tokens reserved on the budgets when it was asked; its end replaces them by its usage. */
+  reserved_tokens: number;
   last_seq: number;
   created_at: Date;
   started_at: Date | null;
@@ -45,7 +47,7 @@ export interface RunRow {
 /** The columns of {@link RunRow}. */
 export const RUN_COLUMNS = `id, workspace_id, thread_id, collection_id, status, question,
   from_checkpoint_id, answer, error_code, error_message, trace_id, cancel_requested, attempts,
-  lease_until, requested_by, last_seq, created_at, started_at, finished_at`;
+  lease_until, requested_by, reserved_tokens, last_seq, created_at, started_at, finished_at`;
 
 /** True once a run changes no more. */
 export function isRunFinished(status: RunStatus): boolean {

@@ -7,7 +7,8 @@ import {
 } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { chargeBudgets, findSpentBudget } from './token-budgets.js';
+import type { SqlExecutor } from '../jobs/job-queue.js';
+import { budgetKeys, reserveTokens } from './token-budgets.js';
 
 /** Limits of {@link createRateLimits}. */
 export interface RateLimitSettings {
@@ -17,7 +18,16 @@ export interface RateLimitSettings {
   tokensPerDayPerCaller?: number;
   /** Model tokens per day per workspace. Default: 5,000,000. */
   tokensPerDayPerWorkspace?: number;
+  /**
+   * Tokens a run reserves on both budgets when it is asked, replaced by what it used when it
+   * ends. At most the smaller of the two daily budgets. Default: 9,216 (the answer prompt's
+   * default budget, 8,192 in and 1,024 out).
+   */
+  tokensReservedPerRun?: number;
 }
+
+/** Default of {@link RateLimitSettings.tokensReservedPerRun}. */
+export const DEFAULT_TOKENS_RESERVED_PER_RUN = 9_216;
 
 /** Tuning of {@link createRateLimits}, apart from the limits themselves. */
 export interface RateLimitOptions {
@@ -36,13 +46,16 @@ export interface RateLimitOptions {
 export interface RateLimits {
   /** Counts one operation. @throws {AppError} `RATE_LIMITED` with `retryAfterSeconds`. */
   checkRequest(principal: Principal): Promise<void>;
-  /** Refuses new model work once a budget is spent. @throws {AppError} `RATE_LIMITED`. */
-  assertTokenBudget(principal: Pick<Principal, 'subject' | 'workspaceId'>): Promise<void>;
-  /** Charges tokens a run used to its caller and workspace. */
-  chargeTokens(
+  /**
+   * Reserves a run's estimated tokens on its caller's and workspace's daily budgets, inside the
+   * transaction that stores the run; returns the tokens reserved. The run's end replaces them
+   * by its real usage (see `settleTokens`).
+   * @throws {AppError} `RATE_LIMITED` with `retryAfterSeconds` when the reservation does not fit.
+   */
+  reserveTokens(
+    executor: SqlExecutor,
     principal: Pick<Principal, 'subject' | 'workspaceId'>,
-    tokens: number,
-  ): Promise<void>;
+  ): Promise<number>;
 }
 
 function limited(retryMs: number, what: string): AppError {
@@ -82,8 +95,12 @@ export function createRateLimits(
   });
   const callerLimit = settings.tokensPerDayPerCaller ?? 1_000_000;
   const workspaceLimit = settings.tokensPerDayPerWorkspace ?? 5_000_000;
-  const callerKey = (subject: string) => `tok:${subject}`;
-  const workspaceKey = (workspaceId: string) => `wstok:${workspaceId}`;
+  // A reservation larger than a budget would refuse every run: it is at most the smaller one.
+  const reservedPerRun = Math.min(
+    settings.tokensReservedPerRun ?? DEFAULT_TOKENS_RESERVED_PER_RUN,
+    callerLimit,
+    workspaceLimit,
+  );
   return {
     async checkRequest(principal) {
       try {
@@ -93,26 +110,22 @@ export function createRateLimits(
         throw error;
       }
     },
-    async assertTokenBudget(principal) {
-      const caller = callerKey(principal.subject);
-      const spent = await findSpentBudget(pool, [
-        { key: caller, limit: callerLimit },
-        { key: workspaceKey(principal.workspaceId), limit: workspaceLimit },
-      ]);
-      if (!spent) return;
+    async reserveTokens(executor, principal) {
+      const [caller, workspace] = budgetKeys(principal.subject, principal.workspaceId);
+      const spent = await reserveTokens(
+        executor,
+        [
+          { key: caller, limit: callerLimit },
+          { key: workspace, limit: workspaceLimit },
+        ],
+        reservedPerRun,
+      );
+      if (!spent) return reservedPerRun;
       throw limited(
         spent.msBeforeReset,
         spent.key === caller
-          ? 'the daily model token budget of this caller is spent'
-          : 'the daily model token budget of this workspace is spent',
-      );
-    },
-    async chargeTokens(principal, tokens) {
-      if (tokens <= 0) return;
-      await chargeBudgets(
-        pool,
-        [callerKey(principal.subject), workspaceKey(principal.workspaceId)],
-        tokens,
+          ? 'the daily model token budget of this caller has no room for another run'
+          : 'the daily model token budget of this workspace has no room for another run',
       );
     },
   };

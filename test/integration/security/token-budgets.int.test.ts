@@ -1,9 +1,11 @@
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '../../../src/db/database.js';
 import {
   BUDGET_DAY_MS,
-  chargeBudgets,
-  findSpentBudget,
+  reserveTokens,
+  settleTokens,
+  type TokenBudget,
 } from '../../../src/security/token-budgets.js';
 import {
   createTestDatabase,
@@ -11,7 +13,7 @@ import {
   type TestDatabase,
 } from '../../support/database.js';
 
-describe(`daily token budgets in one statement each (${TEST_DATABASE_MODE})`, () => {
+describe(`daily token budgets: reserve at submit, settle at the end (${TEST_DATABASE_MODE})`, () => {
   let database: TestDatabase;
   const now = Date.UTC(2026, 10, 29, 12);
   beforeAll(async () => {
@@ -24,41 +26,66 @@ describe(`daily token budgets in one statement each (${TEST_DATABASE_MODE})`, ()
   const points = async (key: string) =>
     (await pool().query<{ points: number }>('SELECT points FROM rate_limits WHERE key = $1', [key]))
       .rows[0]?.points;
+  const reserve = (budgets: readonly TokenBudget[], tokens: number, at = now) =>
+    withTransaction(pool(), (client) => reserveTokens(client, budgets, tokens, at));
 
-  it('charges every budget of a run, and names the first spent one in order', async () => {
+  it('reserves on every budget while it fits, and names the first one it does not fit', async () => {
     const budgets = [
       { key: 'tok:alice', limit: 50 },
       { key: 'wstok:w1', limit: 100 },
     ];
-    expect(await findSpentBudget(pool(), budgets, now)).toBeNull();
-    await chargeBudgets(pool(), ['tok:alice', 'wstok:w1'], 30, now);
-    expect(await findSpentBudget(pool(), budgets, now)).toBeNull();
-    await chargeBudgets(pool(), ['tok:alice', 'wstok:w1'], 30, now + 1000);
-    expect(await points('tok:alice')).toBe(60);
-    // The day runs from the first charge, not the last.
-    expect(await findSpentBudget(pool(), budgets, now + 2000)).toEqual({
+    expect(await reserve(budgets, 30)).toBeNull();
+    expect(await points('tok:alice')).toBe(30);
+    expect(await points('wstok:w1')).toBe(30);
+    // 60 > 50: nothing is reserved anywhere. The day runs from the first reservation.
+    expect(await reserve(budgets, 30, now + 2000)).toEqual({
       key: 'tok:alice',
       msBeforeReset: BUDGET_DAY_MS - 2000,
     });
-    // Another caller of the same workspace spends the workspace's budget.
-    await chargeBudgets(pool(), ['tok:bob', 'wstok:w1'], 45, now);
-    expect(
-      await findSpentBudget(pool(), [{ key: 'tok:bob', limit: 50 }, budgets[1]!], now),
-    ).toEqual({ key: 'wstok:w1', msBeforeReset: BUDGET_DAY_MS });
+    expect(await points('wstok:w1')).toBe(30);
+    // Another caller of the same workspace finds the workspace's budget full.
+    expect(await reserve([{ key: 'tok:bob', limit: 100 }, budgets[1]!], 80)).toEqual({
+      key: 'wstok:w1',
+      msBeforeReset: BUDGET_DAY_MS,
+    });
+    expect(await points('tok:bob')).toBe(0);
   });
 
-  it('starts a new day once the last one is over', async () => {
-    await chargeBudgets(pool(), ['tok:carol'], 80, now);
+  it('settles a reservation with the tokens used, up or down, once', async () => {
+    const budgets = [
+      { key: 'tok:open', limit: 1000 },
+      { key: 'wstok:w2', limit: 1000 },
+    ];
+    await reserve(budgets, 100);
+    await reserve(budgets, 100);
+    await settleTokens(pool(), { requestedBy: null, workspaceId: 'w2', reserved: 100 }, 40, now);
+    await settleTokens(pool(), { requestedBy: null, workspaceId: 'w2', reserved: 100 }, 250, now);
+    expect(await points('tok:open')).toBe(290);
+    expect(await points('wstok:w2')).toBe(290);
+  });
+
+  it('concurrent reservations never overshoot a limit', async () => {
+    const budgets = [
+      { key: 'tok:erin', limit: 300 },
+      { key: 'wstok:w3', limit: 10_000 },
+    ];
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => reserve(budgets, 100)));
+    expect(outcomes.filter((spent) => spent === null)).toHaveLength(3);
+    expect(await points('tok:erin')).toBe(300);
+  });
+
+  it('starts a new day once the last one is over, for reservations and settlements', async () => {
+    await reserve([{ key: 'tok:carol', limit: 100 }], 80);
     const nextDay = now + BUDGET_DAY_MS + 1;
-    expect(await findSpentBudget(pool(), [{ key: 'tok:carol', limit: 50 }], nextDay)).toBeNull();
-    await chargeBudgets(pool(), ['tok:carol'], 10, nextDay);
-    expect(await points('tok:carol')).toBe(10);
-    expect(await findSpentBudget(pool(), [{ key: 'tok:carol', limit: 10 }], nextDay)).toMatchObject(
-      { key: 'tok:carol', msBeforeReset: BUDGET_DAY_MS },
-    );
+    expect(await reserve([{ key: 'tok:carol', limit: 100 }], 80, nextDay)).toBeNull();
+    expect(await points('tok:carol')).toBe(80);
+    // A run reserved yesterday and settled today counts what it used, today.
+    await reserve([{ key: 'wstok:w4', limit: 100 }], 50);
+    await settleTokens(pool(), { requestedBy: 'dan', workspaceId: 'w4', reserved: 50 }, 7, nextDay);
+    expect(await points('wstok:w4')).toBe(7);
   });
 
-  it("reads and adds to counters rate-limiter-flexible wrote (the rows' format before)", async () => {
+  it("reserves on counters rate-limiter-flexible wrote (the rows' format before)", async () => {
     const limiter = new RateLimiterPostgres({
       storeClient: pool(),
       storeType: 'pool',
@@ -71,10 +98,10 @@ describe(`daily token budgets in one statement each (${TEST_DATABASE_MODE})`, ()
     });
     await limiter.penalty('dave', 70);
     const at = Date.now();
-    expect(await findSpentBudget(pool(), [{ key: 'tok:dave', limit: 70 }], at)).toMatchObject({
+    expect(await reserve([{ key: 'tok:dave', limit: 80 }], 20, at)).toMatchObject({
       key: 'tok:dave',
     });
-    await chargeBudgets(pool(), ['tok:dave'], 5, at);
+    expect(await reserve([{ key: 'tok:dave', limit: 80 }], 5, at)).toBeNull();
     expect((await limiter.get('dave'))?.consumedPoints).toBe(75);
   });
 });

@@ -14,7 +14,6 @@ export const askStream: SubscriptionResolvers['askStream'] = {
   subscribe: (_parent, args, ctx) =>
     abortableStream(async function* (signal) {
       const input = toSubmitRunInput(args.input);
-      await ctx.limits.assertTokenBudget(ctx.principal);
       const run = await submitRun(ctx, ctx.workspaceId, {
         ...input,
         requestedBy: ctx.principal.subject,

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
+import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { waitFor } from '../support/wait-for.js';
+import { fakeChain, seedThroughGraphQL, universalReply } from './support/runs-fixture.js';
+
+const ASK = `mutation ($input: AskInput!) { ask(input: $input) { id thread { id } } }`;
+const RUN = `query ($id: ID!) { run(id: $id) { status error { code message } answer { text } } }`;
+const MESSAGES = `query ($id: ID!) { thread(id: $id) { messages { role text runId } } }`;
+
+/** What the fake model received: the messages of every chat request, in order. */
+function sentMessages(fake: FakeLlmServer): { role: string; content: string }[][] {
+  return fake.requests
+    .filter((request) => request.path === '/v1/chat/completions')
+    .map((request) => (request.body as { messages: { role: string; content: string }[] }).messages);
+}
+
+describe(`a conversation through GraphQL (${TEST_DATABASE_MODE})`, () => {
+  let fake: FakeLlmServer;
+  let database: TestDatabase;
+  let server: TestServer;
+  let collectionId: string;
+  let leaveChunks: string[];
+
+  beforeAll(async () => {
+    fake = await createFakeLlmServer();
+    database = await createTestDatabase();
+    server = await startTestServer({ db: database.db, models: fakeChain(fake) });
+    const seeded = await seedThroughGraphQL(server);
+    collectionId = seeded.collectionId;
+    leaveChunks = await seeded.chunkIds(/Parental leave/);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.destroy();
+    await fake?.close();
+  });
+  beforeEach(() => fake.reset());
+
+  /** Asks on `threadId` (a new thread when null) and waits for the run to succeed. */
+  async function askAndWait(question: string, extra: Record<string, unknown> = {}) {
+    const asked = await server.execute<{ ask: { id: string; thread: { id: string } } }>(ASK, {
+      input: { collectionId, question, ...extra },
+    });
+    if (!asked.data) throw new Error(JSON.stringify(asked.errors));
+    const { id } = asked.data.ask;
+    const status = await waitFor(async () => {
+      const read = await server.execute<{ run: { status: string } }>(RUN, { id });
+      const current = read.data?.run.status;
+      return current === 'QUEUED' || current === 'RUNNING' ? undefined : current;
+    }, 60_000);
+    expect(status).toBe('SUCCEEDED');
+    return { runId: id, threadId: asked.data.ask.thread.id };
+  }
+
+  const messagesOf = async (threadId: string) => {
+    const read = await server.execute<{
+      thread: { messages: { role: string; text: string; runId: string }[] };
+    }>(MESSAGES, { id: threadId });
+    return read.data!.thread.messages;
+  };
+
+  it('a new e-mail in a later turn gets a new placeholder, in the thread and at the model', async () => {
+    fake.script('primary', universalReply('Parental leave is sixteen weeks.', leaveChunks));
+    const first = await askAndWait('Please write to jane.doe@example.com about parental leave.');
+    await askAndWait('And also to bob.roe@example.com, please?', { threadId: first.threadId });
+
+    const questions = (await messagesOf(first.threadId))
+      .filter((m) => m.role === 'USER')
+      .map((m) => m.text);
+    expect(questions).toEqual([
+      'Please write to [EMAIL_1] about parental leave.',
+      'And also to [EMAIL_2], please?',
+    ]);
+    const secondTurn = sentMessages(fake).filter((messages) =>
+      messages.some((m) => m.content.includes('And also to')),
+    );
+    expect(secondTurn.length).toBeGreaterThan(0);
+    for (const messages of secondTurn) {
+      const text = messages.map((m) => m.content).join('\n');
+      expect(text).toContain('And also to [EMAIL_2], please?');
+      expect(text).not.toMatch(/example\.com/);
+    }
+  });
+});

@@ -11,8 +11,8 @@ import { CANCELLED_BY_CLIENT } from './cancel-run.js';
 import { createRunEventWriter } from './event-writer.js';
 import type { GraphRunner } from './graph-runner.js';
 import { claimRun, finishRun, renewLease } from './run-lifecycle.js';
-import type { AnswerRecord, RunRow } from './run-row.js';
-import type { RunEventDraft } from './run-event.js';
+import type { AnswerRecord, RunRow, RunStatus } from './run-row.js';
+import type { RunEventDraft, RunEventDraftOf, RunEventPayloads } from './run-event.js';
 import { createTokenCoalescer } from './token-coalescer.js';
 
 /** What {@link executeRun} needs. */
@@ -96,7 +96,7 @@ async function executeClaimed(
   });
   const emit = (event: RunEventDraft) => {
     coalescer.drain();
-    if (event.type === 'ModelFallback' && event.payload['restart'] === true) coalescer.reset();
+    if (event.type === 'ModelFallback' && event.payload.restart) coalescer.reset();
     writer.emit(event);
   };
   // Cancelled while its process was dead: end it without running anything.
@@ -108,8 +108,9 @@ async function executeClaimed(
       : { type: 'RunStarted', payload: {} },
   );
 
-  let answer: AnswerRecord | null = null;
-  let failure: { code: string; message: string } | null = null;
+  // Assigned inside streamGraph: declared wide so the checks below are not narrowed to null.
+  let answer = null as AnswerRecord | null;
+  let failure: RunEventPayloads['RunFailed'] | null = null;
   const streamGraph = async (resume: boolean) => {
     abort.signal.throwIfAborted();
     const outputs = deps.graph.run(
@@ -152,8 +153,6 @@ async function executeClaimed(
       }
     }
     coalescer.drain();
-    if (!answer)
-      failure = { code: 'INTERNAL_SERVER_ERROR', message: 'the graph ended without an answer' };
   } catch (error) {
     coalescer.drain();
     const reason: unknown = abort.signal.aborted ? abort.signal.reason : undefined;
@@ -184,13 +183,10 @@ async function executeClaimed(
   }
 
   const cancelled = abort.signal.aborted && abort.signal.reason === CANCELLED_BY_CLIENT;
-  const status = cancelled ? 'CANCELLED' : failure ? 'FAILED' : 'SUCCEEDED';
-  const final: RunEventDraft = cancelled
-    ? { type: 'RunCancelled', payload: {} }
-    : failure
-      ? { type: 'RunFailed', payload: failure }
-      : { type: 'RunCompleted', payload: { answer } };
-  telemetry.finish(status, failure?.code);
+  const final = terminalEvent(cancelled, failure, answer);
+  const status = STATUS_OF[final.type];
+  const error = final.type === 'RunFailed' ? final.payload : null;
+  telemetry.finish(status, error?.code);
   const usage = telemetry.usage();
   try {
     const ended = await untilDatabaseAnswers(db.pool, deps.databaseOutageGraceMs, () =>
@@ -209,8 +205,8 @@ async function executeClaimed(
           },
           {
             status,
-            answerJson: answer && !cancelled && !failure ? JSON.stringify(answer) : null,
-            error: failure,
+            answerJson: final.type === 'RunCompleted' ? JSON.stringify(final.payload.answer) : null,
+            error,
             usageJson: usage ? JSON.stringify(usage) : null,
             usedTokens: usage ? usage.inputTokens + usage.outputTokens : 0,
           },
@@ -227,6 +223,31 @@ async function executeClaimed(
   } finally {
     deps.activeRuns.delete(runId);
   }
+}
+
+type TerminalEvent = RunEventDraftOf<'RunCompleted' | 'RunFailed' | 'RunCancelled'>;
+
+const STATUS_OF = {
+  RunCompleted: 'SUCCEEDED',
+  RunFailed: 'FAILED',
+  RunCancelled: 'CANCELLED',
+} as const satisfies Record<TerminalEvent['type'], RunStatus>;
+
+/** How a run ends: a cancel wins, then a failure; a graph that gave no answer failed. */
+function terminalEvent(
+  cancelled: boolean,
+  failure: RunEventPayloads['RunFailed'] | null,
+  answer: AnswerRecord | null,
+): TerminalEvent {
+  if (cancelled) return { type: 'RunCancelled', payload: {} };
+  if (failure) return { type: 'RunFailed', payload: failure };
+  if (!answer) {
+    return {
+      type: 'RunFailed',
+      payload: { code: 'INTERNAL_SERVER_ERROR', message: 'the graph ended without an answer' },
+    };
+  }
+  return { type: 'RunCompleted', payload: { answer } };
 }
 
 // The end of a run is written once the database answers (within the grace); past it, the run

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { RUN_COLUMNS, type RunRow, type ThreadRow } from './run-row.js';
-import type { RunEvent, RunEventType } from './run-event.js';
+import type { RunEvent } from './run-event.js';
 
 /** The runs of `workspaceId` among `ids`. */
 export async function findRunsByIds(
@@ -50,14 +50,10 @@ export async function readRunEvents(
   afterSeq: number,
   limit = 1000,
 ): Promise<RunEvent[]> {
-  const result = await pool.query<{
-    seq: number;
-    type: RunEventType;
-    payload: Record<string, unknown>;
-    at: Date;
-  }>(
+  // The log holds only what the event writer stored: typed on the way in.
+  const result = await pool.query<Omit<RunEvent, 'runId'>>(
     `SELECT seq, type, payload, at FROM run_events WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
     [runId, afterSeq, limit],
   );
-  return result.rows.map((row) => ({ runId, ...row }));
+  return result.rows.map((row) => ({ ...row, runId }) as RunEvent);
 }

@@ -1,11 +1,17 @@
 import type { Server } from 'node:http';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Credentials } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { isAppError } from '../errors.js';
 import type { AppServices, GraphQLContext } from '../graphql/context.js';
+import { tracedExecute, tracedSubscribe } from '../telemetry/graphql-ws-operation.js';
 import { createSocketCredentials, type SocketCredentials } from './ws-credentials.js';
 import { prepareWsOperation, type WsOperationRules } from './ws-operation.js';
 
@@ -43,7 +49,8 @@ type ConnectionState = {
  * open (revoked or expired credentials close it with 4403); each operation is rate limited,
  * capped per connection, parsed with a token limit, validated with the same rules and
  * authorized. An operation that fails to start fails alone: the socket and its other
- * operations go on.
+ * operations go on. Each operation is traced (one span per operation, a subscription's for its
+ * whole life: see `graphql-ws-operation.ts`) by the `execute` and `subscribe` handed to graphql-ws.
  * @returns a disposer that closes every socket (used by the drain plugin).
  */
 export function attachWebSocketServer(options: WebSocketOptions): { dispose(): Promise<void> } {
@@ -90,6 +97,8 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
   };
   const cleanup = useServer<Record<string, unknown>, ConnectionState>(
     {
+      execute: tracedExecute(execute),
+      subscribe: tracedSubscribe(createSourceEventStream, execute),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const credentials: Credentials = {

@@ -1,7 +1,7 @@
 // Type-only imports of graphql: this file is loaded by start-telemetry.ts, before the SDK patches
 // graphql, and importing graphql's values here would load it unpatched.
 import type { DocumentNode, FieldNode, OperationDefinitionNode, SelectionNode } from 'graphql';
-import type { Attributes } from '@opentelemetry/api';
+import { createContextKey, type Attributes, type Context } from '@opentelemetry/api';
 import { BALLAST, GRAPHQL } from './semconv.js';
 
 /** What telemetry records about a GraphQL operation: its type, name and first root field. */
@@ -55,4 +55,19 @@ export function operationMetricLabels(labels: OperationLabels): Attributes {
     [GRAPHQL.operationType]: labels.type,
     [BALLAST.rootField]: labels.rootField ?? 'unknown',
   };
+}
+
+const TRACED_OPERATION = createContextKey('ballast.graphql.traced-operation');
+
+/**
+ * `ctx` marked as inside an operation span that Ballast starts itself (graphql-ws's, see
+ * `graphql-ws-operation.ts`): the graphql instrumentation adds no span under it.
+ */
+export function markTracedOperation(ctx: Context): Context {
+  return ctx.setValue(TRACED_OPERATION, true);
+}
+
+/** True in a context marked by {@link markTracedOperation}. */
+export function inTracedOperation(ctx: Context): boolean {
+  return ctx.getValue(TRACED_OPERATION) === true;
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import type { Span } from '@opentelemetry/api';
+import { context, trace, type Tracer } from '@opentelemetry/api';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
-import type { ExecutionResult } from 'graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { inTracedOperation } from './graphql-operation.js';
 
 /** Incoming paths that are not worth a trace: probes and scrapes. */
 const UNTRACED_PATHS = new Set(['/healthz', '/metrics']);
@@ -21,6 +21,36 @@ export type InstrumentationName = (typeof INSTRUMENTATION_NAMES)[number];
 type Instrumentation =
   HttpInstrumentation | UndiciInstrumentation | GraphQLInstrumentation | PgInstrumentation;
 
+const quietTracers = new WeakMap<Tracer, Tracer>();
+
+// A span started inside an operation Ballast traces itself is that operation's own span context,
+// not recorded: what runs under it (SQL) still nests under the operation span.
+function quietInTracedOperations(tracer: Tracer): Tracer {
+  let quiet = quietTracers.get(tracer);
+  if (!quiet) {
+    quiet = {
+      startSpan(name, options, ctx = context.active()) {
+        const operation = inTracedOperation(ctx) ? trace.getSpanContext(ctx) : undefined;
+        return operation ? trace.wrapSpanContext(operation) : tracer.startSpan(name, options, ctx);
+      },
+      startActiveSpan: tracer.startActiveSpan.bind(tracer),
+    };
+    quietTracers.set(tracer, quiet);
+  }
+  return quiet;
+}
+
+/**
+ * The graphql instrumentation, silent inside the operation spans that `graphql-ws-operation.ts`
+ * starts for graphql-ws: there its execute span would repeat the operation span (once per event
+ * of a subscription). Everywhere else (Apollo's executions) it traces as configured.
+ */
+class GraphQLOutsideTracedOperations extends GraphQLInstrumentation {
+  protected override get tracer(): Tracer {
+    return quietInTracedOperations(super.tracer);
+  }
+}
+
 /**
  * The instrumentations Ballast uses, listed explicitly (no auto-instrumentation bundle), each
  * configured so that no request content reaches a span:
@@ -29,7 +59,8 @@ type Instrumentation =
  *   inside a traced operation;
  * - graphql: execute spans named after the operation, no resolver spans (SQL nests under the
  *   operation directly, at a fraction of the cost), `allowValues: false` so literals in documents
- *   are replaced by `*` and variables are never recorded; results get `extensions.traceId`;
+ *   are replaced by `*` and variables are never recorded; none inside graphql-ws operations,
+ *   which `graphql-ws-operation.ts` traces (Apollo's HTTP operations are this instrumentation's);
  * - pg: one span per query with the SQL text only (`enhancedDatabaseReporting: false`: parameter
  *   values never recorded), and only inside a traced operation (`requireParentSpan`), so the job
  *   queue's polling and maintenance do not each start a trace. No `pg-pool.connect` span per
@@ -52,17 +83,10 @@ export function createInstrumentations(
       }),
     undici: () => new UndiciInstrumentation({ requireParentforSpans: true }),
     graphql: () =>
-      new GraphQLInstrumentation({
+      new GraphQLOutsideTracedOperations({
         allowValues: false,
         ignoreResolveSpans: true,
         mergeItems: true,
-        // graphql-ws queries and mutations reach no Apollo plugin: their result carries the
-        // trace id from here (HTTP ones get it from `apollo-plugin.ts`, subscriptions from
-        // `graphql-subscribe.ts`; all name the same trace).
-        responseHook: (span: Span, result: ExecutionResult) => {
-          if (!span.isRecording() || typeof result !== 'object' || result === null) return;
-          result.extensions = { ...result.extensions, traceId: span.spanContext().traceId };
-        },
       }),
     pg: () =>
       new PgInstrumentation({

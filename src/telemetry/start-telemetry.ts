@@ -12,7 +12,6 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { SERVER_VERSION } from '../version.js';
 import { activeTelemetry, setActiveTelemetry, type Telemetry } from './active.js';
-import { instrumentGraphqlSubscribe } from './graphql-subscribe.js';
 import { bindPgPoolContext } from './pg-pool-context.js';
 import { createInstrumentations, type InstrumentationName } from './instrumentations.js';
 import { RedactingExporter } from './redacting-exporter.js';
@@ -49,11 +48,12 @@ export interface StartTelemetryOptions {
 
 /**
  * Starts OpenTelemetry in this process: a NodeSDK with the http, undici, graphql and pg
- * instrumentations (see `instrumentations.ts`; `options.instrumentations` can leave some out), graphql-ws subscriptions traced
- * (`graphql-subscribe.ts`), spans to the in-memory store and/or `exporter`, metrics to a
- * Prometheus reader (served at `/metrics`) and `metricReaders`. `src/telemetry.ts` calls it
- * (loaded with `--import`, before anything else); tests call it in-process before importing the
- * server. Must run before graphql, pg and graphql-ws are imported to patch them.
+ * instrumentations (see `instrumentations.ts`; `options.instrumentations` can leave some out),
+ * spans to the in-memory store and/or `exporter`, metrics to a Prometheus reader (served at
+ * `/metrics`) and `metricReaders`. Operations over WebSocket are traced by the functions
+ * `src/server/websocket.ts` hands graphql-ws (`graphql-ws-operation.ts`). `src/telemetry.ts`
+ * calls it (loaded with `--import`, before anything else); tests call it in-process before
+ * importing the server. Must run before graphql and pg are imported to patch them.
  * @throws {Error} when telemetry is already started in this process.
  */
 export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
@@ -99,7 +99,6 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
   // tenth of tracing's CPU cost. Query timings are in the spans; the metrics are left out.
   const pg = instrumentations.find((i) => i.instrumentationName.endsWith('instrumentation-pg'));
   pg?.setMeterProvider({ getMeter: () => createNoopMeter() });
-  const unpatchSubscribe = instrumentGraphqlSubscribe();
   // Only SQL spans need the caller's context across a wait for a pooled connection.
   const unbindPool = pg ? bindPgPoolContext() : () => undefined;
 
@@ -112,7 +111,6 @@ export function startTelemetry(options: StartTelemetryOptions = {}): Telemetry {
     async shutdown() {
       if (activeTelemetry() !== telemetry) return;
       setActiveTelemetry(null);
-      unpatchSubscribe();
       unbindPool();
       for (const instrumentation of instrumentations) instrumentation.disable();
       await sdk.shutdown();

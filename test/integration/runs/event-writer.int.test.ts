@@ -13,6 +13,7 @@ import {
   TEST_DATABASE_URL,
   type TestDatabase,
 } from '../../support/database.js';
+import { waitFor } from '../../support/wait-for.js';
 import { seedCollection } from '../graphs/support/seed-collection.js';
 
 const token = (text: string): RunEventDraft => ({ type: 'TokenDelta', payload: { text } });
@@ -110,7 +111,7 @@ describe(`a run's event writer (${TEST_DATABASE_MODE})`, () => {
     expect(lastSeq).toBe(1);
     expect(writer.fenced).toBe(true);
     expect(fencedCalls).toBe(1);
-    const final = await writer.finish({ type: 'RunCompleted', payload: {} }, async () => {
+    const final = await writer.finish({ type: 'RunCancelled', payload: {} }, async () => {
       throw new Error('a fenced writer must not finalize');
     });
     expect(final).toBeNull();
@@ -138,9 +139,12 @@ describe(`a run's event writer (${TEST_DATABASE_MODE})`, () => {
       const heard: string[] = [];
       notifier.subscribe(CHANNELS.runEvents, (id) => heard.push(id));
       const heardAll = (count: number) =>
-        new Promise<void>((resolve) => {
-          const check = () => (heard.length >= count ? resolve() : setTimeout(check, 10));
-          check();
+        waitFor({
+          what: `${count} notifications heard`,
+          read: () => [...heard],
+          until: (seen) => seen.length >= count,
+          timeoutMs: 10_000,
+          intervalMs: 10,
         });
       const writer = createRunEventWriter({
         pool: recording,

@@ -117,7 +117,7 @@ describe(`a run's events reach readers only once stored (${TEST_DATABASE_MODE})`
     return rows.rows;
   };
   const shape = (events: readonly RunEvent[]) =>
-    events.map((e) => ({ seq: e.seq, text: (e.payload['text'] as string | undefined) ?? null }));
+    events.map((e) => ({ seq: e.seq, text: e.type === 'TokenDelta' ? e.payload.text : null }));
 
   /** A writer over `gate`'s pool, executing in-process, and a live reader of its run. */
   function follow(runId: string, gate: AppendGate) {
@@ -186,9 +186,9 @@ describe(`a run's events reach readers only once stored (${TEST_DATABASE_MODE})`
       ]);
 
       // The terminal event too: delivered once its transaction committed, and the stream ends.
-      const ended = await writer.finish({ type: 'RunCompleted', payload: {} }, async () => {});
+      const ended = await writer.finish({ type: 'RunCancelled', payload: {} }, async () => {});
       expect(ended?.seq).toBe(3);
-      expect((await next()).value?.type).toBe('RunCompleted');
+      expect((await next()).value?.type).toBe('RunCancelled');
       expect((await next()).done).toBe(true);
     } finally {
       gate.open();

@@ -1,15 +1,13 @@
 import type { ChunkRow } from '../../../documents/document-row.js';
-import type { AnswerRecord } from '../../../runs/run-row.js';
 import type { RunEvent as RunEventRecord } from '../../../runs/run-event.js';
 import { encodeId } from '../../ids.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
 
 const base = {
-  runId: (event: RunEventRecord) => encodeId('Run', event.runId),
+  runId: (event: Pick<RunEventRecord, 'runId'>) => encodeId('Run', event.runId),
 };
-const text = (key: string) => (event: RunEventRecord) => String(event.payload[key] ?? '');
 
-/** `RunEvent` and its implementations: fields come from the logged event's payload. */
+/** `RunEvent` and its implementations: fields come from the logged event's typed payload. */
 export const runEventResolvers: Pick<
   Resolvers,
   | 'RunEvent'
@@ -26,27 +24,30 @@ export const runEventResolvers: Pick<
 > = {
   RunEvent: { __resolveType: (event) => event.type },
   RunStarted: base,
-  RunResumed: { ...base, attempt: (event) => Number(event.payload['attempt'] ?? 1) },
-  NodeStarted: { ...base, node: text('node') },
-  NodeFinished: { ...base, node: text('node') },
+  RunResumed: { ...base, attempt: (event) => event.payload.attempt },
+  NodeStarted: { ...base, node: (event) => event.payload.node },
+  NodeFinished: { ...base, node: (event) => event.payload.node },
   RetrievalDone: {
     ...base,
-    query: text('query'),
+    query: (event) => event.payload.query,
     chunks: async (event, _args, ctx) => {
-      const ids = (event.payload['chunkIds'] as string[] | undefined) ?? [];
-      const chunks = await ctx.loaders.chunk.loadMany(ids);
+      const chunks = await ctx.loaders.chunk.loadMany(event.payload.chunkIds);
       return chunks.filter((c): c is ChunkRow => c !== null && !(c instanceof Error));
     },
   },
-  TokenDelta: { ...base, text: text('text') },
+  TokenDelta: { ...base, text: (event) => event.payload.text },
   ModelFallback: {
     ...base,
-    fromModel: text('fromModel'),
-    toModel: text('toModel'),
-    reason: text('reason'),
-    restart: (event) => event.payload['restart'] === true,
+    fromModel: (event) => event.payload.fromModel,
+    toModel: (event) => event.payload.toModel,
+    reason: (event) => event.payload.reason,
+    restart: (event) => event.payload.restart,
   },
-  RunCompleted: { ...base, answer: (event) => event.payload['answer'] as AnswerRecord },
-  RunFailed: { ...base, code: text('code'), message: text('message') },
+  RunCompleted: { ...base, answer: (event) => event.payload.answer },
+  RunFailed: {
+    ...base,
+    code: (event) => event.payload.code,
+    message: (event) => event.payload.message,
+  },
   RunCancelled: base,
 };

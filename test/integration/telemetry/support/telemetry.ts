@@ -1,6 +1,6 @@
-// Imported FIRST by every telemetry test file: OpenTelemetry must patch graphql, pg and
-// graphql-ws before anything imports them, as `node --import ./src/telemetry.ts` does in
-// production. Spans go, redacted, to an in-memory exporter as each one ends, and to the store.
+// Imported FIRST by every telemetry test file: OpenTelemetry must patch graphql and pg before
+// anything imports them, as `node --import ./src/telemetry.ts` does in production. Spans go,
+// redacted, to an in-memory exporter as each one ends, and to the store.
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startTelemetry } from '../../../../src/telemetry/start-telemetry.js';
 

@@ -1,7 +1,7 @@
 import { createSourceEventStream, execute, parse, type ExecutionResult } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
-import { tracedSubscribe } from '../../../src/telemetry/graphql-subscribe.js';
+import { tracedSubscribe } from '../../../src/telemetry/graphql-ws-operation.js';
 
 // A source whose `finally` records that it was closed.
 function counting(limit: number, closed: { value: boolean }) {

@@ -96,11 +96,9 @@ async function directWork(db: Database, registry: ModelRegistry, seeded: SeededC
   )({ ...key, query: QUESTION, k: 6, queryVector: vector! });
   const context = chunks.map((chunk) => ({ id: chunk.chunkId, text: chunk.text }));
   const messages = [{ role: 'user' as const, content: QUESTION }];
-  await registry.chat.generateStructured(
-    gradeSchema,
-    { messages, question: QUESTION, context },
-    { task: 'grade' },
-  );
+  await registry.chat
+    .model('primary')
+    .generateStructured(gradeSchema, { messages, question: QUESTION, context }, { task: 'grade' });
   const prompt = assemblePrompt(
     { system: ANSWER_SYSTEM_PROMPT, history: [], context, question: QUESTION },
     DEFAULT_BUDGET,

@@ -1,6 +1,8 @@
-// `npm run bench -- models`: what the router costs on top of a bare ChatOpenAI call, and how fast
-// it fails over. The fake OpenAI server runs in-process at zero latency, so the figures are the
-// client-side overhead, not network time.
+// `npm run bench -- models`: what one chat model of the chain (timeouts, retries, breaker,
+// watchdogs, span) costs on top of a bare ChatOpenAI call, and how fast a model gives up so that
+// the graph's fallback edge can move on. The fake OpenAI server runs in-process at zero latency,
+// so the figures are the client-side overhead, not network time. The graph's own cost of a hop
+// (the fallback step and its checkpoint) is in `bench -- graph`.
 import { ChatOpenAI } from '@langchain/openai';
 import {
   createModelRegistry,
@@ -16,7 +18,7 @@ const SWITCH_CALLS = 300;
 const HANG_CALLS = 15;
 const HANG_TIMEOUT_MS = 200;
 const REPLY =
-  'Circuit breakers stop a failing provider from slowing every request down, so the router can move on to the next model quickly.';
+  'Circuit breakers stop a failing provider from slowing every request down, so the graph can move on to the next model quickly.';
 
 const request: ChatRequest = {
   messages: [{ role: 'user', content: 'Why use a circuit breaker?' }],
@@ -53,11 +55,11 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Router stream vs the same ChatOpenAI configuration streamed directly, interleaved. */
-async function routerOverhead(fake: FakeLlmServer) {
+/** A model's stream vs the same ChatOpenAI configuration streamed directly, interleaved. */
+async function modelOverhead(fake: FakeLlmServer) {
   fake.script('primary', { reply: REPLY });
-  const registry = createModelRegistry(configOf(fake, [entry(fake, 'primary')]));
-  // Same fields as the router's provider, so only the router's own layers differ.
+  const model = createModelRegistry(configOf(fake, [entry(fake, 'primary')])).chat.model('primary');
+  // Same fields as the model's provider, so only the model's own layers differ.
   const direct = new ChatOpenAI({
     model: 'primary',
     apiKey: 'not-needed',
@@ -72,25 +74,25 @@ async function routerOverhead(fake: FakeLlmServer) {
     ))
       void chunk;
   };
-  const viaRouter = async () => {
-    for await (const event of registry.chat.stream(request)) void event;
+  const viaModel = async () => {
+    for await (const event of model.stream(request)) void event;
   };
   for (let i = 0; i < WARMUP; i++) {
     await viaDirect();
-    await viaRouter();
+    await viaModel();
   }
   const directMs: number[] = [];
-  const routerMs: number[] = [];
+  const modelMs: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     directMs.push(await time(viaDirect));
-    routerMs.push(await time(viaRouter));
+    modelMs.push(await time(viaModel));
   }
   const d = summary(directMs);
-  const r = summary(routerMs);
+  const r = summary(modelMs);
   return {
     replyTokens: REPLY.split(' ').length,
     direct: d,
-    router: r,
+    model: r,
     addedMedianMs: round(r.medianMs - d.medianMs),
     addedP90Ms: round(r.p90Ms - d.p90Ms),
     ratio: round(r.medianMs / d.medianMs),
@@ -98,8 +100,21 @@ async function routerOverhead(fake: FakeLlmServer) {
   };
 }
 
-/** Time from the call to the `fallback` event when the primary's circuit is already open. */
-async function switchWhenOpen(fake: FakeLlmServer) {
+/** Ms from `started` until `stream` fails (the failure the fallback edge acts on). */
+async function untilFailure(stream: AsyncIterable<unknown>, started: number): Promise<number> {
+  try {
+    for await (const event of stream) void event;
+  } catch {
+    return performance.now() - started;
+  }
+  throw new Error('the model was expected to fail');
+}
+
+/**
+ * A primary whose circuit is already open: how long it takes to refuse (no request), and from
+ * the call to the next model's first token.
+ */
+async function skipWhenOpen(fake: FakeLlmServer) {
   fake.script('open-primary', { status: 503 });
   fake.script('secondary', { reply: REPLY });
   const registry = createModelRegistry(
@@ -111,32 +126,31 @@ async function switchWhenOpen(fake: FakeLlmServer) {
       entry(fake, 'secondary'),
     ]),
   );
-  await registry.chat.generate(request);
+  const primary = registry.chat.model('open-primary');
+  const secondary = registry.chat.model('secondary');
+  await primary.generate(request).catch(() => undefined);
   if (!registry.chat.isOpen('open-primary')) throw new Error('breaker did not open');
-  const toFallback: number[] = [];
+  const toFailure: number[] = [];
   const toFirstToken: number[] = [];
   for (let i = 0; i < SWITCH_CALLS; i++) {
     const started = performance.now();
-    let fallbackAt: number | undefined;
+    toFailure.push(await untilFailure(primary.stream(request), started));
     let firstTokenAt: number | undefined;
-    for await (const event of registry.chat.stream(request)) {
-      if (event.type === 'fallback') fallbackAt ??= performance.now() - started;
+    for await (const event of secondary.stream(request)) {
       if (event.type === 'token') firstTokenAt ??= performance.now() - started;
     }
-    toFallback.push(fallbackAt ?? Number.NaN);
     toFirstToken.push(firstTokenAt ?? Number.NaN);
   }
   return {
-    toFallbackEvent: summary(toFallback),
-    toFirstFallbackToken: summary(toFirstToken),
+    toFailure: summary(toFailure),
+    toNextModelFirstToken: summary(toFirstToken),
     targetMs: 5,
   };
 }
 
-/** Time from the call to the `fallback` event when the primary never answers. */
-async function switchWhenHanging(fake: FakeLlmServer) {
+/** A primary that never answers: how long after its timeout the call gives up. */
+async function timeoutWhenHanging(fake: FakeLlmServer) {
   fake.script('hanging', { hang: true });
-  fake.script('secondary', { reply: REPLY });
   const registry = createModelRegistry(
     configOf(fake, [
       entry(fake, 'hanging', {
@@ -144,20 +158,17 @@ async function switchWhenHanging(fake: FakeLlmServer) {
         maxRetries: 2,
         breaker: { failureThreshold: 1000 },
       }),
-      entry(fake, 'secondary'),
     ]),
   );
-  const toFallback: number[] = [];
+  const hanging = registry.chat.model('hanging');
+  const toFailure: number[] = [];
   for (let i = 0; i < HANG_CALLS; i++) {
-    const started = performance.now();
-    for await (const event of registry.chat.stream(request)) {
-      if (event.type === 'fallback') toFallback.push(performance.now() - started);
-    }
+    toFailure.push(await untilFailure(hanging.stream(request), performance.now()));
   }
-  const s = summary(toFallback);
+  const s = summary(toFailure);
   return {
     timeoutMs: HANG_TIMEOUT_MS,
-    toFallbackEvent: s,
+    toFailure: s,
     beyondTimeoutMedianMs: round(s.medianMs - HANG_TIMEOUT_MS),
     beyondTimeoutP90Ms: round(s.p90Ms - HANG_TIMEOUT_MS),
     targetBeyondTimeoutMs: 20,
@@ -169,9 +180,9 @@ export default async function benchModels(): Promise<object> {
   const fake = await createFakeLlmServer();
   try {
     return {
-      routerOverhead: await routerOverhead(fake),
-      fallbackWhenBreakerOpen: await switchWhenOpen(fake),
-      fallbackWhenPrimaryHangs: await switchWhenHanging(fake),
+      modelOverhead: await modelOverhead(fake),
+      skipWhenBreakerOpen: await skipWhenOpen(fake),
+      timeoutWhenPrimaryHangs: await timeoutWhenHanging(fake),
     };
   } finally {
     await fake.close();

@@ -1,22 +1,32 @@
 import type { CacheHit } from '../../src/cache/index.js';
 import type { StructuredAnswer } from '../../src/models/index.js';
-import type { AgenticRagAnswer, AgenticRagValues } from './state.js';
+import type { AgenticRagAnswer, AgenticRagValues, Usage } from './state.js';
 
-/** Every model tried or skipped so far this run, in order: the hops', else `current`. */
+/**
+ * Every model the run used so far, in order: where its hops started, each model a hop moved to
+ * (a corrective retry on the same model adds none), else `current`. The run's current model only
+ * moves forward, so this is a part of the chain in chain order.
+ */
 export function fallbackPathOf(
   state: Pick<AgenticRagValues, 'hops'>,
   current: string | undefined,
 ): string[] {
   const [first] = state.hops;
   if (first === undefined) return current === undefined ? [] : [current];
-  return [first.fromModel, ...state.hops.map((hop) => hop.toModel)];
+  const path = [first.fromModel];
+  for (const hop of state.hops) if (path.at(-1) !== hop.toModel) path.push(hop.toModel);
+  return path;
 }
 
-/** The run's answer from a validated model reply. */
+const withUsage = (answer: AgenticRagAnswer, usage: Usage | null): AgenticRagAnswer =>
+  usage === null ? answer : { ...answer, usage };
+
+/** The run's answer from a validated model reply; `usage`: the run's so far. */
 export function modelAnswer(
-  state: Pick<AgenticRagValues, 'hops' | 'chunks' | 'usage'>,
+  state: Pick<AgenticRagValues, 'hops' | 'chunks'>,
   model: string,
   reply: StructuredAnswer,
+  usage: Usage | null,
 ): AgenticRagAnswer {
   const documentOf = new Map(state.chunks.map((chunk) => [chunk.chunkId, chunk.documentId]));
   const answer: AgenticRagAnswer = {
@@ -30,18 +40,20 @@ export function modelAnswer(
     cached: false,
     grounded: reply.grounded,
   };
-  return state.usage === null ? answer : { ...answer, usage: state.usage };
+  return withUsage(answer, usage);
 }
 
 /**
  * The run's answer from a cache entry: `model` is the model that wrote it originally, and
- * `fallbackPath` the models this run tried before it fell back to the cache (empty on a hit).
+ * `fallbackPath` the models this run tried before it fell back to the cache (empty on a hit);
+ * `usage`: what those tries used.
  */
 export function cachedAnswer(
   hit: CacheHit,
   fallbackPath: readonly string[] = [],
+  usage: Usage | null = null,
 ): AgenticRagAnswer {
-  return {
+  const answer: AgenticRagAnswer = {
     text: hit.answer.text,
     citations: hit.answer.citations,
     model: hit.answer.model,
@@ -49,4 +61,5 @@ export function cachedAnswer(
     cached: true,
     grounded: hit.answer.grounded,
   };
+  return withUsage(answer, usage);
 }

@@ -5,7 +5,6 @@ import type { TokenBudget } from '../../src/governance/token-budget.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import type {
   ChatRequest,
-  ChatResult,
   EmbeddingModel,
   ModelCallOptions,
   ModelStreamEvent,
@@ -13,6 +12,8 @@ import type {
   StructuredOptions,
 } from '../../src/models/index.js';
 import type { RetrievedChunk } from '../../src/retrieval/hybrid-search.js';
+import { currentRunUsage } from '../../src/telemetry/index.js';
+import type { Usage } from './state.js';
 
 /** What the graph uses of one chat model (a `ChatModel` from `ChatRouter.model(id)`). */
 export interface GraphChatModel {
@@ -21,19 +22,20 @@ export interface GraphChatModel {
   readonly canContinue: boolean;
   readonly provider: { readonly kind: ProviderKind };
   stream(request: ChatRequest, options?: ModelCallOptions): AsyncIterable<ModelStreamEvent>;
+  /** A value of `schema`, with this model's own corrective re-asks; no fallback. */
+  generateStructured<T>(
+    schema: z.ZodType<T>,
+    request: ChatRequest,
+    options?: StructuredOptions,
+  ): Promise<T>;
 }
 
-/** What the graph uses of the chat router (`ChatRouter` satisfies it). */
+/** What the graph uses of the chat chain (`ChatRouter` satisfies it). */
 export interface GraphChatRouter {
   /** Model ids in fallback order. */
   readonly ids: string[];
   isOpen(id: string): boolean;
   model(id: string): GraphChatModel;
-  generateStructured<T>(
-    schema: z.ZodType<T>,
-    request: ChatRequest,
-    options?: StructuredOptions,
-  ): Promise<{ value: T; result: ChatResult }>;
 }
 
 /** Arguments of {@link RetrieveChunks}. */
@@ -76,6 +78,12 @@ export interface AgenticRagDeps {
   checkpointer: BaseCheckpointSaver;
   /** Clock for hop times and cache entries. Default: `() => new Date()`. */
   now?: () => Date;
+  /**
+   * The run's token usage so far, for `answer.usage`. Default: the totals of the current run's
+   * usage meter (`src/telemetry/run-usage.ts`, the one accounting, which counts every attempt);
+   * null outside a run.
+   */
+  runUsage?: () => Usage | null;
   /** Token budget of the answer prompt. Default: 8192 in, 1024 reserved for the answer. */
   budget?: Partial<TokenBudget>;
   limits?: AgenticRagLimits;
@@ -105,6 +113,11 @@ export type NodeDeps = Omit<Required<AgenticRagDeps>, 'checkpointer' | 'budget' 
   limits: Required<AgenticRagLimits>;
 };
 
+function meteredUsage(): Usage | null {
+  const usage = currentRunUsage();
+  return usage && { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
+}
+
 /** Applies the defaults. */
 export function resolveDeps(deps: Omit<AgenticRagDeps, 'checkpointer'>): NodeDeps {
   return {
@@ -113,6 +126,7 @@ export function resolveDeps(deps: Omit<AgenticRagDeps, 'checkpointer'>): NodeDep
     retrieve: deps.retrieve,
     cache: deps.cache,
     now: deps.now ?? (() => new Date()),
+    runUsage: deps.runUsage ?? meteredUsage,
     budget: { ...DEFAULT_BUDGET, ...deps.budget },
     limits: { ...DEFAULT_LIMITS, ...deps.limits },
     logger: (deps.logger ?? silentLogger).child({ component: 'agentic-rag' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import { modelNodeSchema } from './state-schemas.js';
 
 /**
  * The custom stream of the agentic-RAG graph — what the runs service turns into `TokenDelta`,
@@ -12,11 +13,17 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
  * `restart: false`: its tokens carry on from where the cut left off. A corrective retry on
  * the same model after an invalid or ungrounded reply is a `fallback` from a model to itself.
  * A cached answer produces no tokens: read it from the `answer` update.
+ *
+ * **Fallback rule.** Every hop of the run, whichever node's model call failed (`node`: `grade`,
+ * `rewrite` or `generate`), is one `fallback` event and one entry of the state's `hops`, from
+ * which `answer.fallbackPath` is built. Hops of `grade` and `rewrite` never restart: no answer
+ * text was shown yet.
  */
 export const agenticRagEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('token'), text: z.string().min(1), model: z.string() }),
   z.strictObject({
     type: z.literal('fallback'),
+    node: modelNodeSchema,
     fromModel: z.string(),
     toModel: z.string(),
     reason: z.string(),
@@ -33,7 +40,7 @@ export const agenticRagEventSchema = z.discriminatedUnion('type', [
 export type AgenticRagEvent = z.infer<typeof agenticRagEventSchema>;
 /** A `token` event: more answer text from `model`. */
 export type TokenEvent = Extract<AgenticRagEvent, { type: 'token' }>;
-/** A `fallback` event: the answer moves to another model (or retries on the same one). */
+/** A `fallback` event: the run moves to another model (or retries on the same one). */
 export type FallbackEvent = Extract<AgenticRagEvent, { type: 'fallback' }>;
 /** A `retrieval` event: a search ran with `query` and found `chunkIds`, best first. */
 export type RetrievalEvent = Extract<AgenticRagEvent, { type: 'retrieval' }>;

@@ -15,6 +15,7 @@ import {
   afterFallback,
   afterGenerate,
   afterGrade,
+  afterRewrite,
   afterValidate,
   maxSteps,
 } from './routes.js';
@@ -24,8 +25,9 @@ import { AgenticRagInputState, AgenticRagOutputState, AgenticRagState } from './
  * Builds the agentic-RAG graph on its dependencies:
  *
  * redact → cache → retrieve → grade ⟲ rewrite → generate → validate → respond,
- * with fallback edges from `generate`/`validate` through `fallback` to the next model and,
- * when none can answer, `lastResort`. Checkpointed by `deps.checkpointer`; a thread is a
+ * with fallback edges from every node that calls a model (`grade`, `rewrite`, `generate`, and
+ * `validate` for a rejected reply) through `fallback`, which moves the run to the next model and
+ * back to that node, or, when no model is left, to `lastResort`. Checkpointed by `deps.checkpointer`; a thread is a
  * conversation. Invoke or stream it with `{ workspaceId, collectionId, question }` and
  * `{ configurable: { thread_id } }` (see `run.ts` for the streaming contract).
  */
@@ -52,7 +54,7 @@ export function buildAgenticRagGraph(deps: AgenticRagDeps) {
     .addConditionalEdges('cache', afterCache.route, [...afterCache.destinations])
     .addEdge('retrieve', 'grade')
     .addConditionalEdges('grade', grade.route, [...grade.destinations])
-    .addEdge('rewrite', 'retrieve')
+    .addConditionalEdges('rewrite', afterRewrite.route, [...afterRewrite.destinations])
     .addConditionalEdges('generate', afterGenerate.route, [...afterGenerate.destinations])
     .addConditionalEdges('validate', validate.route, [...validate.destinations])
     .addConditionalEdges('fallback', afterFallback.route, [...afterFallback.destinations])

@@ -18,5 +18,5 @@ export { hybridRetriever } from './retriever.js';
 export { NodeOutputError } from './define-node.js';
 export type { AgenticRagNodeName } from './define-node.js';
 export { AgenticRagState } from './state.js';
-export type { AgenticRagAnswer, AgenticRagValues, Hop } from './state.js';
+export type { AgenticRagAnswer, AgenticRagValues, Hop, ModelNode } from './state.js';
 export type { AgenticRagInput } from './state-schemas.js';

@@ -71,7 +71,7 @@ export function correctionMessages(
   ];
 }
 
-/** The chunks as the router's `context` (what the local model reads). */
+/** The chunks as a chat request's `context` (what the local model reads). */
 export function contextOf(chunks: readonly StateChunk[]) {
   return asContext(chunks);
 }

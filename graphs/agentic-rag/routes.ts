@@ -13,19 +13,27 @@ export const afterCache = {
 } as const;
 
 /**
- * After `grade`: rewrite the query while nothing is relevant and loops remain; generate
- * otherwise. An empty retrieval (an empty collection) has nothing a rewrite could find.
+ * After `grade`: the fallback edge when the model failed; else rewrite the query while nothing
+ * is relevant and loops remain, and generate otherwise. An empty retrieval (an empty
+ * collection) has nothing a rewrite could find.
  */
 export function afterGrade(limits: Required<AgenticRagLimits>) {
   return {
-    destinations: ['generate', 'rewrite'],
+    destinations: ['generate', 'rewrite', 'fallback'],
     route: (state: AgenticRagValues) => {
+      if (state.failure !== null) return 'fallback';
       const relevant = state.grading?.relevantChunkIds.length ?? 0;
       const canRewrite = state.chunks.length > 0 && state.rewrites < limits.maxRewrites;
       return relevant === 0 && canRewrite ? 'rewrite' : 'generate';
     },
   } as const;
 }
+
+/** After `rewrite`: the fallback edge when the model failed; else search again. */
+export const afterRewrite = {
+  destinations: ['retrieve', 'fallback'],
+  route: (state: AgenticRagValues) => (state.failure === null ? 'retrieve' : 'fallback'),
+} as const;
 
 /** After `generate`: the fallback edge when the model failed. */
 export const afterGenerate = {
@@ -55,10 +63,14 @@ export function afterValidate(router: Pick<GraphChatRouter, 'model'>) {
   } as const;
 }
 
-/** After `fallback`: the next model generates; a failure still set means no model is left. */
+/**
+ * After `fallback`: back to the node that failed (the last hop's), now on the next model; a
+ * failure still set means no model is left.
+ */
 export const afterFallback = {
-  destinations: ['generate', 'lastResort'],
-  route: (state: AgenticRagValues) => (state.failure === null ? 'generate' : 'lastResort'),
+  destinations: ['grade', 'rewrite', 'generate', 'lastResort'],
+  route: (state: AgenticRagValues) =>
+    state.failure === null ? (state.hops.at(-1)?.node ?? 'generate') : 'lastResort',
 } as const;
 
 /**
@@ -68,7 +80,8 @@ export const afterFallback = {
 export function maxSteps(limits: Required<AgenticRagLimits>, models: number): number {
   const opening = 4; // redact, cache, retrieve, grade
   const perRewrite = 3; // rewrite, retrieve, grade
-  const perModel = 2 * (1 + limits.maxCorrections) + 1; // (generate, validate)×tries, fallback
+  // (generate, validate)×tries, then fallback and the grade or rewrite it hands over
+  const perModel = 2 * (1 + limits.maxCorrections) + 2;
   const closing = 2; // lastResort, respond
   return opening + perRewrite * limits.maxRewrites + perModel * models + closing + 5;
 }

@@ -44,8 +44,16 @@ export const usageSchema = z.strictObject({
   outputTokens: z.number().int().min(0),
 });
 
+/**
+ * The nodes that call a chat model. When one fails, the fallback edge moves the run to the next
+ * model and back to that node.
+ */
+export const modelNodeSchema = z.enum(['grade', 'rewrite', 'generate']);
+
 /** One hop of the fallback path: the model left, the one tried next, and why. */
 export const hopSchema = z.strictObject({
+  /** The node whose model call the hop redoes (a corrective retry: `generate`). */
+  node: modelNodeSchema,
   fromModel: idSchema,
   toModel: idSchema,
   /** A failure code (`HTTP_503`, `STREAM_CUT`, `INVALID_OUTPUT`, `UNGROUNDED`, `CIRCUIT_OPEN`…). */
@@ -57,11 +65,12 @@ export const hopSchema = z.strictObject({
 export const draftSchema = z.strictObject({
   model: idSchema,
   raw: z.string(),
-  usage: usageSchema.optional(),
 });
 
 /** Why the current model was given up. */
 export const failureSchema = z.strictObject({
+  /** The node whose call failed: the next model takes it over. */
+  node: modelNodeSchema,
   model: idSchema,
   reason: z.string().min(1),
   /** Raw text streamed before a cut: the next model continues it when it can. */
@@ -111,6 +120,10 @@ export const answerSchema = z.strictObject({
   fallbackPath: z.array(idSchema),
   cached: z.boolean(),
   grounded: z.boolean(),
-  /** Tokens of every model call of the run (grade, rewrite, generate); absent when unreported. */
+  /**
+   * Tokens of every model call of the run — every attempt of every node, failed ones included —
+   * as the run's usage meter counted them (`runs.usage` has the same totals); absent outside a
+   * run, and when the run made no model call (a cached answer).
+   */
   usage: usageSchema.optional(),
 });

@@ -12,7 +12,8 @@ import {
   idSchema,
   retrievedChunkSchema,
   runInputSchema,
-  usageSchema,
+  type modelNodeSchema,
+  type usageSchema,
 } from './state-schemas.js';
 
 /**
@@ -33,7 +34,10 @@ export const stateFields = {
   retrievals: z.number().int().min(0),
   chunks: z.array(retrievedChunkSchema),
   grading: gradeResultSchema.nullable(),
-  /** The model `generate` uses, set by `fallback`; null for the chain's first. */
+  /**
+   * The model the run calls now, in every node that calls one; null for the chain's first. Only
+   * `fallback` changes it, always to a later model of the chain.
+   */
   model: idSchema.nullable(),
   corrections: z.number().int().min(0),
   correction: correctionSchema.nullable(),
@@ -43,7 +47,6 @@ export const stateFields = {
   failure: failureSchema.nullable(),
   hops: z.array(hopSchema),
   budget: budgetReportSchema.nullable(),
-  usage: usageSchema.nullable(),
   answer: answerSchema.nullable(),
 };
 
@@ -67,7 +70,6 @@ export const RUN_DEFAULTS = {
   failure: null,
   hops: [],
   budget: null,
-  usage: null,
   answer: null,
 } satisfies {
   [K in Exclude<StateKey, 'workspaceId' | 'collectionId' | 'question' | 'history'>]: z.infer<
@@ -101,7 +103,6 @@ export const AgenticRagState = new StateSchema({
   failure: f.failure.default(d.failure),
   hops: f.hops.default(() => []),
   budget: f.budget.default(d.budget),
-  usage: f.usage.default(d.usage),
   answer: f.answer.default(d.answer),
 });
 
@@ -138,6 +139,8 @@ export function searchQueryOf(state: Pick<AgenticRagValues, 'query' | 'question'
 export type StateChunk = z.infer<typeof f.chunks>[number];
 /** One fallback hop. */
 export type Hop = z.infer<typeof hopSchema>;
+/** A node that calls a chat model. */
+export type ModelNode = z.infer<typeof modelNodeSchema>;
 /** The answer of a run. */
 export type AgenticRagAnswer = z.infer<typeof answerSchema>;
 /** Token usage. */

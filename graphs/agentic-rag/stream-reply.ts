@@ -1,12 +1,11 @@
 import { ModelCallError, OverlapTrimmer, type ChatRequest } from '../../src/models/index.js';
 import { JsonStringFieldReader } from './answer-stream.js';
 import type { GraphChatModel } from './deps.js';
+import { fallbackReason } from './failover.js';
 import { ANSWER_OUTPUT } from './prompts.js';
-import type { Usage } from './state.js';
 
 /** How one streamed reply ended. `raw` includes the continued prefix, if any. */
-export type ReplyOutcome =
-  { ok: true; raw: string; usage?: Usage } | { ok: false; raw: string; reason: string };
+export type ReplyOutcome = { ok: true; raw: string } | { ok: false; raw: string; reason: string };
 
 const streamEndedEarly = (model: string) =>
   new ModelCallError(model, { code: 'STREAM_CUT', retryable: false, countsAsFailure: true });
@@ -41,14 +40,12 @@ export async function streamReply(
         continue;
       }
       accept(trimmer?.flush() ?? '');
-      return event.usage === undefined ? { ok: true, raw } : { ok: true, raw, usage: event.usage };
+      return { ok: true, raw };
     }
     throw streamEndedEarly(model.id);
   } catch (error) {
-    const cancelled = request.signal?.aborted === true;
-    if (!(error instanceof ModelCallError) || error.failure.code === 'CANCELLED' || cancelled) {
-      throw error;
-    }
-    return { ok: false, raw, reason: error.failure.code };
+    const reason = fallbackReason(error, request.signal);
+    if (reason === undefined) throw error;
+    return { ok: false, raw, reason };
   }
 }

@@ -30,8 +30,8 @@ export interface ModelFailure {
 }
 
 // [retryable, countsAsFailure] per code. A stream that broke after it started is not retried on
-// the same model: the router continues it on the next one. Refusals, invalid output and
-// unsupported tasks are about this request, not about the provider's health.
+// the same model: the graph's fallback edge continues it on the next one. Refusals, invalid
+// output and unsupported tasks are about this request, not about the provider's health.
 const POLICY: Record<Exclude<FailureCode, `HTTP_${number}`>, readonly [boolean, boolean]> = {
   TIMEOUT: [true, true],
   CONNECTION: [true, true],
@@ -161,7 +161,7 @@ function appCodeOf(code: FailureCode): ErrorCode {
 /**
  * A failed call on one model, already classified. Its `code` is the client-facing `AppError`
  * code; `failure.code` is the precise reason; `partialText` is what the model had streamed before
- * it failed (the router continues from it on the next model).
+ * it failed (the graph's fallback edge continues from it on the next model).
  */
 export class ModelCallError extends AppError {
   readonly model: string;

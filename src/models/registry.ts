@@ -25,7 +25,7 @@ export interface ModelRegistryDeps {
   logger?: Logger;
   /** HTTP client for every remote model. Default: the global `fetch`. */
   fetch?: typeof fetch;
-  /** Clock for attempt stamps and status windows. Default: `Date.now`. */
+  /** Clock for attempt stamps, status windows and breaker cool-downs. Default: `Date.now`. */
   now?: () => number;
   /** Longest `Retry-After` honoured. Default: 10 s. */
   retryAfterCapMs?: number;
@@ -45,7 +45,7 @@ export interface ModelRegistry {
   close(): Promise<void>;
 }
 
-/** Builds the chat router and the embedding model of `config`. */
+/** Builds the chat chain and the embedding model of `config`. */
 export function createModelRegistry(
   config: ModelsConfig,
   deps: ModelRegistryDeps = {},
@@ -102,7 +102,7 @@ export function createModelRegistry(
           batchSize: entry.batchSize,
         });
 
-  const chat = new ChatRouter(config.chat.map(chatModel), { logger });
+  const chat = new ChatRouter(config.chat.map(chatModel));
   const embedding = embeddingModel(config.embedding);
   return {
     chat,

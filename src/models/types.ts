@@ -30,7 +30,7 @@ export interface ChatRequest {
 /** How one attempt on one model ended. `skipped`: its circuit was open, no request was sent. */
 export type AttemptOutcome = 'ok' | 'error' | 'invalid' | 'skipped';
 
-/** One attempt on one model (each retry is its own attempt). The graph checkpoints these. */
+/** One attempt on one model (each retry is its own attempt), as `onAttempt` reports it. */
 export interface ModelAttempt {
   /** Model id from the configuration. */
   model: string;
@@ -42,33 +42,11 @@ export interface ModelAttempt {
   at: string;
 }
 
-/** Tokens a provider reported. */
+/** Tokens a provider reported for one attempt (a run's are summed in `telemetry/run-usage.ts`). */
 export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
 }
-
-/** What a chat call produced, across every model it took. */
-export interface ChatResult {
-  text: string;
-  /** Id of the model that produced `text` (the last one of `fallbackPath`). */
-  model: string;
-  /** Ids of every model tried or skipped, in order, ending with `model`. */
-  fallbackPath: string[];
-  attempts: ModelAttempt[];
-  /** Sum of the usage the providers reported; absent when none did. */
-  usage?: TokenUsage;
-}
-
-/**
- * What `ChatRouter.stream` yields. The concatenation of `token` texts equals `result.text`,
- * except after a `fallback` with `restart: true`: the client then discards the text it has
- * received so far, because the next model (the local one) answers from scratch.
- */
-export type ChatStreamEvent =
-  | { type: 'token'; text: string; model: string }
-  | { type: 'fallback'; fromModel: string; toModel: string; reason: string; restart: boolean }
-  | { type: 'done'; result: ChatResult };
 
 /** Tasks the local model can answer with structured output (see `local/structured-responders.ts`). */
 export type LocalTask = 'grade' | 'answer' | 'rewrite';
@@ -81,6 +59,8 @@ export interface StructuredOptions {
   task?: LocalTask;
   /** Name sent in `response_format.json_schema.name`. Default: the task, else `'response'`. */
   schemaName?: string;
+  /** Receives every attempt (retries and corrections included) as it is judged. Default: none. */
+  onAttempt?: (attempt: ModelAttempt) => void;
 }
 
 /** Provider families. `openai` covers every OpenAI-compatible endpoint. */

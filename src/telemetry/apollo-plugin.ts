@@ -13,7 +13,7 @@ function recording(span: Span | undefined): Span | undefined {
  * `extensions.traceId` (the HTTP server span's trace; without one, as with `executeOperation`,
  * the trace of the graphql instrumentation's execute span) and records
  * `ballast.graphql.operation.duration`. graphql-ws operations are covered by
- * `graphql-subscribe.ts` instead, since graphql-ws bypasses Apollo.
+ * `graphql-ws-operation.ts` instead, since graphql-ws bypasses Apollo.
  */
 export function telemetryPlugin(): ApolloServerPlugin<BaseContext> {
   return {

@@ -13,11 +13,12 @@ export {
   type TracedChatModel,
 } from './chat-span.js';
 export { traceEmbeddingAttempt, type TracedEmbeddingModel } from './embedding-span.js';
+export { tracedExecute, tracedSubscribe } from './graphql-ws-operation.js';
 export { traceIngestBatch, type IngestBatchInfo } from './ingest-span.js';
 export { traceNode, type NodeConfigLike } from './node-span.js';
 export { recordCircuitTransition, recordFallback, recordRetry } from './resilience-events.js';
 export { traceRetrieval, type RetrievalInfo } from './retrieval-span.js';
-export type { ModelUsageRecord, RunUsageRecord } from './run-usage.js';
+export { currentRunUsage, type ModelUsageRecord, type RunUsageRecord } from './run-usage.js';
 export { observeServices, type ObservedServices } from './service-metrics.js';
 export { DEFAULT_TELEMETRY_SETTINGS, type TelemetrySettings } from './settings.js';
 export { activeTraceParent, type StoredTrace } from './trace-parent.js';

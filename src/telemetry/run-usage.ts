@@ -24,9 +24,20 @@ export interface RunUsageRecord {
   byModel: ModelUsageRecord[];
 }
 
-/** Accumulates the usage of one run's model calls, per model. */
+/**
+ * The one accounting of model usage: every attempt of every model call a run makes (each retry
+ * and structured-output correction, failed attempts included) is added here by its `chat` span,
+ * and everything else reads it — the answer's `usage`, `runs.usage`, token budgets, the workflow
+ * span. A resumed run's meter starts from what its earlier executions used.
+ */
 export class UsageMeter {
+  readonly #earlier: RunUsageRecord | null;
   readonly #byModel = new Map<string, ModelUsageRecord>();
+
+  /** `earlier`: the usage of the run's earlier executions (`runs.usage`). Default: none. */
+  constructor(earlier: RunUsageRecord | null = null) {
+    this.#earlier = earlier;
+  }
 
   /** Records one request to `model`; `usage` when the provider reported it, `cost` when priced. */
   add(model: string, usage: TokenUsage | undefined, cost: number | undefined): void {
@@ -45,8 +56,13 @@ export class UsageMeter {
     } else if (entry.costUsd !== null) entry.costUsd += cost;
   }
 
-  /** The totals; null when no model was called. */
+  /** The whole run so far, earlier executions included; null when no model was called. */
   summary(): RunUsageRecord | null {
+    return mergeUsage(this.#earlier, this.executionSummary());
+  }
+
+  /** This execution's calls alone; null when it made none. */
+  executionSummary(): RunUsageRecord | null {
     if (this.#byModel.size === 0) return null;
     return withTotals([...this.#byModel.values()].map((entry) => ({ ...entry })));
   }
@@ -116,4 +132,12 @@ export function withRunScope<T>(scope: RunScope, fn: () => Promise<T>): Promise<
 /** The run the current model call works for, if any. */
 export function currentRunScope(): RunScope | undefined {
   return contextStorage.active().getValue(RUN_SCOPE) as RunScope | undefined;
+}
+
+/**
+ * The usage of the current run so far, earlier executions included (its meter's `summary`):
+ * what a run's answer reports. Null outside a run, or before its first model call.
+ */
+export function currentRunUsage(): RunUsageRecord | null {
+  return currentRunScope()?.usage.summary() ?? null;
 }

@@ -39,7 +39,7 @@ const hasParent = (context: Context): boolean => {
  * Samples like `root`, except two kinds of spans that are never recorded (nor anything under
  * them): SQL `BEGIN`, and GraphQL parse and validate spans without a parent. Dropped here, they
  * cost a non-recording span instead of a recorded one thrown away later. (The executions of a
- * subscription's events make no span at all: see `graphql-subscribe.ts`.)
+ * subscription's events make no span at all: see `graphql-ws-operation.ts`.)
  */
 export class BallastSampler implements Sampler {
   readonly #root: Sampler;

@@ -1,7 +1,7 @@
 import { context, trace, type Span } from '@opentelemetry/api';
 import type pg from 'pg';
 import { instruments } from './instruments.js';
-import { mergeUsage, UsageMeter, withRunScope, type RunUsageRecord } from './run-usage.js';
+import { UsageMeter, withRunScope, type RunUsageRecord } from './run-usage.js';
 import { BALLAST, GEN_AI } from './semconv.js';
 import { contextOfTraceParent } from './trace-parent.js';
 import { failSpan, tracer } from './tracer.js';
@@ -60,16 +60,16 @@ export async function traceRun<T>(
     parent,
   );
   const spanContext = trace.setSpan(parent, span);
-  const usage = new UsageMeter();
+  const usage = new UsageMeter(run.usage ?? null);
   const started = performance.now();
   let status = 'INTERRUPTED';
   const telemetry: RunTelemetry = {
-    usage: () => mergeUsage(run.usage, usage.summary()),
+    usage: () => usage.summary(),
     finish(finalStatus, errorCode) {
       status = finalStatus;
       span.setAttribute(BALLAST.runStatus, finalStatus);
       if (errorCode) failSpan(span, undefined, errorCode);
-      recordUsage(span, usage.summary());
+      recordUsage(span, usage.executionSummary());
     },
   };
   return context.with(spanContext, async () => {

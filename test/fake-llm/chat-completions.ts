@@ -44,14 +44,22 @@ const base = (model: string) => ({
   model,
 });
 
-function usageOf(body: ChatCompletionBody, tokens: number) {
+/** The `usage` object of a completion, as the fake reports it. */
+export interface ReportedUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+function usageOf(body: ChatCompletionBody, tokens: number): ReportedUsage {
   const prompt = (body.messages ?? []).reduce((n, m) => n + tokenize(m.content ?? '').length, 0);
   return { prompt_tokens: prompt, completion_tokens: tokens, total_tokens: prompt + tokens };
 }
 
 /**
  * Answers one `/v1/chat/completions` request per `behaviour` (faults already handled).
- * `onFirstToken` is called when streaming, just before the first token (or refusal) is written.
+ * `onFirstToken` is called when streaming, just before the first token (or refusal) is written;
+ * `onUsage` when the usage is sent (never for a stream that breaks or was not asked for it).
  */
 export async function answerChat(
   res: ServerResponse,
@@ -59,6 +67,7 @@ export async function answerChat(
   behaviour: FakeBehaviour,
   signal: AbortSignal,
   onFirstToken: () => void = () => undefined,
+  onUsage: (usage: ReportedUsage) => void = () => undefined,
 ): Promise<void> {
   const model = body.model ?? 'fake-model';
   const text = replyFor(body, behaviour);
@@ -78,11 +87,13 @@ export async function answerChat(
             }
           : { role: 'assistant', content: text };
     const finish = tool !== undefined && behaviour.refusal === undefined ? 'tool_calls' : 'stop';
+    const usage = usageOf(body, tokens.length);
+    onUsage(usage);
     sendJson(res, 200, {
       ...base(model),
       object: 'chat.completion',
       choices: [{ index: 0, message, finish_reason: finish }],
-      usage: usageOf(body, tokens.length),
+      usage,
     });
     return;
   }
@@ -127,12 +138,9 @@ export async function answerChat(
     chunk({}, tool !== undefined && behaviour.refusal === undefined ? 'tool_calls' : 'stop'),
   );
   if (body.stream_options?.include_usage) {
-    await writeEvent(res, {
-      ...base(model),
-      object: 'chat.completion.chunk',
-      choices: [],
-      usage: usageOf(body, tokens.length),
-    });
+    const usage = usageOf(body, tokens.length);
+    onUsage(usage);
+    await writeEvent(res, { ...base(model), object: 'chat.completion.chunk', choices: [], usage });
   }
   await writeEvent(res, '[DONE]');
   res.end();

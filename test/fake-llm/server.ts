@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
 import { BehaviourBook, type FakeBehaviour } from './behaviours.js';
-import { answerChat, type ChatCompletionBody } from './chat-completions.js';
+import { answerChat, type ChatCompletionBody, type ReportedUsage } from './chat-completions.js';
 import { answerEmbeddings, type EmbeddingsBody } from './embeddings.js';
 import { pause, readJson, sendJson } from './http-utils.js';
 
@@ -23,6 +23,8 @@ export interface RecordedRequest {
    * with `Date.now()` and, in the same process, exactly with other readings of that sum.
    */
   firstTokenAt?: number;
+  /** Chat: the token usage the fake reported in its response, when it sent one. */
+  usage?: ReportedUsage;
 }
 
 /** Options of {@link createFakeLlmServer}. */
@@ -87,9 +89,18 @@ export async function createFakeLlmServer(
     }
     const routes: Record<string, (behaviour: FakeBehaviour) => Promise<void> | void> = {
       '/v1/chat/completions': (b) =>
-        answerChat(res, body as ChatCompletionBody, b, gone.signal, () => {
-          record.firstTokenAt ??= performance.timeOrigin + performance.now();
-        }),
+        answerChat(
+          res,
+          body as ChatCompletionBody,
+          b,
+          gone.signal,
+          () => {
+            record.firstTokenAt ??= performance.timeOrigin + performance.now();
+          },
+          (usage) => {
+            record.usage = usage;
+          },
+        ),
       '/v1/embeddings': (b) => answerEmbeddings(res, body as EmbeddingsBody, b),
     };
     const route = req.method === 'POST' ? routes[path] : undefined;

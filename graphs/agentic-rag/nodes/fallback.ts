@@ -1,15 +1,16 @@
 import { AppError } from '../../../src/errors.js';
 import { defineNode } from '../define-node.js';
 import type { NodeDeps } from '../deps.js';
-import { emit } from '../events.js';
+import { recordHops } from '../failover.js';
 import type { Hop } from '../state.js';
 
 /**
- * `fallback` moves the answer to the next model of the chain after a failed or rejected
- * attempt, skipping models whose circuit is open, and records every hop with its reason in
- * `hops` (and so in the checkpoint). A model that can continue a cut answer gets the raw text
- * so far; otherwise, if answer text was already shown, the last hop says `restart: true`.
- * With no model left, `failure` stays set and the run goes to `lastResort`.
+ * `fallback` moves the run to the next model of the chain after a failed or rejected call of
+ * `grade`, `rewrite` or `generate`, skipping models whose circuit is open, and records every hop
+ * with its node and reason in `hops` (and so in the checkpoint) and as a `fallback` event. A
+ * model that can continue a cut answer gets the raw text so far; otherwise, if answer text was
+ * already shown, the last hop says `restart: true`. The route then returns to the node that
+ * failed. With no model left, `failure` stays set and the run goes to `lastResort`.
  */
 export function fallbackNode(deps: Pick<NodeDeps, 'router' | 'now' | 'logger'>) {
   return defineNode(
@@ -25,7 +26,7 @@ export function fallbackNode(deps: Pick<NodeDeps, 'router' | 'now' | 'logger'>) 
       let from = failure.model;
       let reason = failure.reason;
       for (const id of ids.slice(ids.indexOf(failure.model) + 1)) {
-        hops.push({ fromModel: from, toModel: id, reason, at });
+        hops.push({ node: failure.node, fromModel: from, toModel: id, reason, at });
         if (!deps.router.isOpen(id)) {
           next = id;
           break;
@@ -35,14 +36,12 @@ export function fallbackNode(deps: Pick<NodeDeps, 'router' | 'now' | 'logger'>) 
       }
       const continues =
         next !== null && failure.partialRaw !== '' && deps.router.model(next).canContinue;
-      hops.forEach(({ fromModel, toModel, reason: why }, index) => {
-        const last = index === hops.length - 1 && next !== null;
-        const restart = last && failure.displayed && !continues;
-        emit(config, { type: 'fallback', fromModel, toModel, reason: why, restart });
-      });
+      const restart = next !== null && failure.displayed && !continues;
+      const allHops = recordHops(state, config, hops, restart);
       deps.logger.warn(
         {
           event: 'model_fallback',
+          node: failure.node,
           fromModel: failure.model,
           toModel: next,
           reason: failure.reason,
@@ -50,10 +49,10 @@ export function fallbackNode(deps: Pick<NodeDeps, 'router' | 'now' | 'logger'>) 
         'model fallback',
       );
       // `failure` stays set: no model is left, and the last resort reports why.
-      if (next === null) return { hops: [...state.hops, ...hops] };
+      if (next === null) return { hops: allHops };
       return {
         model: next,
-        hops: [...state.hops, ...hops],
+        hops: allHops,
         failure: null,
         corrections: 0,
         correction: null,

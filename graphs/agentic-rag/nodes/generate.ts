@@ -5,10 +5,10 @@ import { summarizeHistory } from '../conversation.js';
 import { defineNode } from '../define-node.js';
 import type { NodeDeps } from '../deps.js';
 import { emit } from '../events.js';
+import { currentModel } from '../failover.js';
 import { ANSWER_SYSTEM_PROMPT, contextOf, correctionMessages } from '../prompts.js';
 import type { AgenticRagValues, StateChunk } from '../state.js';
 import { streamReply } from '../stream-reply.js';
-import { addUsage } from '../usage.js';
 
 /** The chunks graded relevant, in retrieval order; all of them when none was. */
 function answerContext(state: AgenticRagValues): StateChunk[] {
@@ -23,19 +23,19 @@ function budgetReport(prompt: AssembledPrompt) {
 }
 
 /**
- * `generate` streams a JSON answer from the current model (the chain's first until `fallback`
- * picks another) and emits its `answer` text as `token` events. The prompt is assembled
- * under the token budget — system, history (summarised when turns must go), context, question,
- * answer reserve — and what was dropped is kept in `budget`. A corrective retry adds the
+ * `generate` streams a JSON answer from the run's current model and emits its `answer` text as
+ * `token` events. The prompt is assembled under the token budget — system, history (summarised
+ * when turns must go), context, question, answer reserve — and what was dropped is kept in
+ * `budget`. A corrective retry adds the
  * rejected reply and the reason; a failover continues the cut model's raw text. A failed model
  * is recorded in `failure` for the fallback edge, never thrown.
  */
 export function generateNode(deps: Pick<NodeDeps, 'router' | 'budget'>) {
   return defineNode(
     'generate',
-    ['draft', 'failure', 'continuation', 'correction', 'budget', 'usage'],
+    ['draft', 'failure', 'continuation', 'correction', 'budget'],
     async (state, config) => {
-      const modelId = state.model ?? deps.router.ids[0]!;
+      const modelId = currentModel(state, deps.router);
       const chunks = answerContext(state);
       const prompt = assemblePrompt(
         {
@@ -69,16 +69,11 @@ export function generateNode(deps: Pick<NodeDeps, 'router' | 'budget'>) {
         budget: budgetReport(prompt),
       };
       if (outcome.ok) {
-        const draft = { model: modelId, raw: outcome.raw };
-        return {
-          ...common,
-          draft: outcome.usage === undefined ? draft : { ...draft, usage: outcome.usage },
-          failure: null,
-          usage: addUsage(state.usage, outcome.usage),
-        };
+        return { ...common, draft: { model: modelId, raw: outcome.raw }, failure: null };
       }
       const displayed = displayedAnswer(outcome.raw) !== '';
       const failure = {
+        node: 'generate' as const,
         model: modelId,
         reason: outcome.reason,
         partialRaw: outcome.raw,

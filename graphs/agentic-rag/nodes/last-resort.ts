@@ -7,10 +7,11 @@ import { isFirstTurn } from '../state.js';
 /**
  * `lastResort` runs when no model produced a usable answer — every model failed, or the local
  * model, reached after remote failures, could not answer from the context. It serves the most
- * similar fresh cached answer (at `limits.lastResortSimilarity`, lower than a normal hit);
- * without one the run fails with `MODEL_UNAVAILABLE`, never with a made-up answer.
+ * similar fresh cached answer (at `limits.lastResortSimilarity`, lower than a normal hit), with
+ * the usage of the run's failed calls; without one the run fails with `MODEL_UNAVAILABLE`, never
+ * with a made-up answer.
  */
-export function lastResortNode(deps: Pick<NodeDeps, 'cache' | 'embedder' | 'limits'>) {
+export function lastResortNode(deps: Pick<NodeDeps, 'cache' | 'embedder' | 'limits' | 'runUsage'>) {
   return defineNode('lastResort', ['answer'], async (state, config) => {
     const fallbackPath = fallbackPathOf(state, state.failure?.model ?? state.answer?.model);
     if (isFirstTurn(state)) {
@@ -24,7 +25,7 @@ export function lastResortNode(deps: Pick<NodeDeps, 'cache' | 'embedder' | 'limi
           { vector, model: deps.embedder.model },
           deps.limits.lastResortSimilarity,
         );
-        if (hit !== null) return { answer: cachedAnswer(hit, fallbackPath) };
+        if (hit !== null) return { answer: cachedAnswer(hit, fallbackPath, deps.runUsage()) };
       }
     }
     const reasons = [...state.hops.map((hop) => hop.reason), state.failure?.reason ?? 'UNGROUNDED'];

@@ -11,8 +11,8 @@ import { DEFAULT_LOCAL_RESPONDERS, type LocalResponders } from './structured-res
 /**
  * The offline chat model and last resort of every chain. Plain calls stream an extractive answer
  * (`question` + `context`, `messages` are ignored) word by word. Structured calls are answered by
- * the responder of `structured.task` as JSON text, validated by the router like any model's;
- * without a task it fails with `UNSUPPORTED`. It cannot continue another model's text, so a
+ * the responder of `structured.task` as JSON text, validated like any model's; without a task it
+ * fails with `UNSUPPORTED`. It cannot continue another model's text, so a
  * mid-stream failover onto it restarts the answer.
  */
 export class LocalChatProvider implements ChatProvider {

@@ -10,7 +10,7 @@ export interface LocalResponderInput {
   context: readonly ContextChunk[];
 }
 
-/** Produces a task's structured value; the router still validates it with the caller's schema. */
+/** Produces a task's structured value; the model still validates it with the caller's schema. */
 export type LocalResponder = (input: LocalResponderInput) => unknown;
 
 /** One responder per task the local model can answer with structured output. */

@@ -4,6 +4,8 @@ import type { ChatRequest, LocalTask, ProviderKind, TokenUsage } from '../types.
 export type ProviderChunk =
   | { type: 'text'; text: string }
   | { type: 'refusal'; text: string }
+  // The attempt's tokens so far: a later `usage` chunk replaces an earlier one (servers that
+  // report usage on every chunk report running totals).
   | { type: 'usage'; usage: TokenUsage }
   // `model`: the model that answered, when the provider says (it may differ from the one asked).
   | { type: 'finish'; reason: string; model?: string };

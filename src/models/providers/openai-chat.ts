@@ -27,7 +27,7 @@ interface RawDelta {
 
 /**
  * Any OpenAI-compatible `/chat/completions` endpoint (OpenAI, Azure OpenAI, Ollama, vLLM,
- * llama.cpp server) through `ChatOpenAI` with `maxRetries: 0`: the router owns retries. It always
+ * llama.cpp server) through `ChatOpenAI` with `maxRetries: 0`: the model policy owns retries. It always
  * streams, so first-token and stall watchdogs apply to every call, structured ones included.
  */
 export class OpenAiChatProvider implements ChatProvider {

@@ -17,6 +17,7 @@ import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
 import type { CircuitStateName, ModelAttempt } from '../types.js';
 import { AttemptLog } from './attempt-log.js';
 import { CallStats, type CallStatsSnapshot } from './call-stats.js';
+import { clockedCoolDown } from './clocked-cool-down.js';
 import { retryBackoff, type RetryBackoffOptions } from './retry-backoff.js';
 import { linkSignals } from './signals.js';
 
@@ -37,7 +38,7 @@ export interface ModelPolicyOptions {
   /** Backoff tuning. Default: 200 ms doubling to 5 s, equal jitter. */
   backoff?: RetryBackoffOptions;
   logger: Logger;
-  /** Clock for attempt stamps and stats windows. Default: `Date.now`. */
+  /** Clock for attempt stamps, stats windows and breaker cool-downs. Default: `Date.now`. */
   now?: () => number;
   /** Aborting it cancels every call in flight (registry shutdown). Default: none. */
   shutdownSignal?: AbortSignal;
@@ -90,7 +91,7 @@ export class ModelPolicy {
     this.#breaker = circuitBreaker(
       handleWhen((error) => error instanceof ModelCallError && error.failure.countsAsFailure),
       {
-        halfOpenAfter: options.breaker.cooldownMs,
+        halfOpenAfter: clockedCoolDown(() => this.#coolingDown()),
         breaker: new ConsecutiveBreaker(options.breaker.failureThreshold),
       },
     );
@@ -104,8 +105,8 @@ export class ModelPolicy {
     );
     const log = options.logger.child({ model: options.id });
     this.#breaker.onBreak(() => {
-      // cockatiel keeps its own openedAt private; this mirror only feeds `circuitState`.
-      this.#openedAt = Date.now();
+      // cockatiel keeps its own openedAt private, on its own clock; the cool-down runs on ours.
+      this.#openedAt = this.#now();
       log.warn({ event: 'circuit_open' }, 'model circuit opened');
       recordCircuitTransition(this.id, 'OPEN');
     });
@@ -124,10 +125,12 @@ export class ModelPolicy {
     const state = this.#breaker.state;
     if (state === CircuitState.Closed) return 'CLOSED';
     if (state === CircuitState.HalfOpen) return 'HALF_OPEN';
-    if (state === CircuitState.Open && Date.now() - this.#openedAt >= this.#cooldownMs) {
-      return 'HALF_OPEN';
-    }
+    if (state === CircuitState.Open && !this.#coolingDown()) return 'HALF_OPEN';
     return 'OPEN';
+  }
+
+  #coolingDown(): boolean {
+    return this.#now() - this.#openedAt < this.#cooldownMs;
   }
 
   /** True when a call would be skipped: open and cooling down, or a probe is in flight. */

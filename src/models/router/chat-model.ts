@@ -4,21 +4,16 @@ import { ModelCallError, failureOf, toModelCallError } from '../failures.js';
 import type { ChatProvider, StructuredSpec } from '../providers/chat-provider.js';
 import type { ModelPolicy } from '../resilience/model-policy.js';
 import { linkSignals } from '../resilience/signals.js';
-import type {
-  ChatRequest,
-  ChatResult,
-  ModelAttempt,
-  ModelStatus,
-  StructuredOptions,
-  TokenUsage,
-} from '../types.js';
+import type { ChatRequest, ModelAttempt, ModelStatus, StructuredOptions } from '../types.js';
 import { AsyncChannel } from './async-channel.js';
 import { streamAttempt, type StreamAttemptModel } from './stream-attempt.js';
 import { generateStructuredOn } from './structured-call.js';
 
-/** What {@link ChatModel.stream} yields: tokens, then one `done`. */
-export type ModelStreamEvent =
-  { type: 'token'; text: string } | { type: 'done'; text: string; usage?: TokenUsage };
+/**
+ * What {@link ChatModel.stream} yields: tokens, then one `done` with the whole text. Token usage
+ * is not here: each attempt's `chat` span counts it for the run (`telemetry/run-usage.ts`).
+ */
+export type ModelStreamEvent = { type: 'token'; text: string } | { type: 'done'; text: string };
 
 /** Options of one call on one model. */
 export interface ModelCallOptions {
@@ -44,7 +39,8 @@ export interface ChatModelOptions {
  * One model of a chain with its own timeout, retry and circuit breaker, and no fallback: what
  * `ChatRouter.model(id)` returns. Failures throw a {@link ModelCallError} whose `partialText` is
  * what had been streamed. Retries happen only before the first token; a stream that breaks later
- * fails with `STREAM_CUT`/`STREAM_STALL` so that a router can continue it elsewhere.
+ * fails with `STREAM_CUT`/`STREAM_STALL`, and the graph's fallback edge continues it on the next
+ * model.
  */
 export class ChatModel {
   readonly id: string;
@@ -115,8 +111,8 @@ export class ChatModel {
         text += token;
         yield { type: 'token', text: token };
       }
-      const { usage } = await done;
-      yield usage === undefined ? { type: 'done', text } : { type: 'done', text, usage };
+      await done;
+      yield { type: 'done', text };
     } catch (error) {
       // The policy only throws ModelCallErrors; this adds the text streamed before the failure.
       const failure = toModelCallError(this.id, error, { cancelled: false, outputStarted: false });
@@ -130,13 +126,9 @@ export class ChatModel {
   }
 
   /** Collects {@link stream} into one text. */
-  async generate(
-    request: ChatRequest,
-    options: ModelCallOptions = {},
-  ): Promise<{ text: string; usage?: TokenUsage }> {
+  async generate(request: ChatRequest, options: ModelCallOptions = {}): Promise<string> {
     for await (const event of this.stream(request, options)) {
-      if (event.type === 'done')
-        return event.usage ? { text: event.text, usage: event.usage } : { text: event.text };
+      if (event.type === 'done') return event.text;
     }
     throw new ModelCallError(this.id, failureOf('STREAM_CUT'));
   }
@@ -146,20 +138,11 @@ export class ChatModel {
    * with the validation error up to `maxCorrections` times (default 2). Throws a
    * {@link ModelCallError} (`INVALID_OUTPUT` once corrections are spent).
    */
-  async generateStructured<T>(
+  generateStructured<T>(
     schema: z.ZodType<T>,
     request: ChatRequest,
     options: StructuredOptions = {},
-  ): Promise<{ value: T; result: ChatResult }> {
-    const attempts: ModelAttempt[] = [];
-    const { value, text, usage } = await generateStructuredOn(
-      this,
-      schema,
-      request,
-      options,
-      attempts,
-    );
-    const result: ChatResult = { text, model: this.id, fallbackPath: [this.id], attempts };
-    return { value, result: usage === undefined ? result : { ...result, usage } };
+  ): Promise<T> {
+    return generateStructuredOn(this, schema, request, options);
   }
 }

@@ -17,7 +17,8 @@ export interface StreamAttemptModel {
  * One streamed attempt: forwards each token to `onToken` under the first-token and stall
  * watchdogs, and accepts the stream only if it ended with a finish reason — a stream that just
  * stops is cut, never complete. Failures are classified knowing whether output had started.
- * Resolves with the usage the provider reported and how it finished (for the `chat` span).
+ * Resolves with the usage the provider reported and how it finished, for the `chat` span, which
+ * is where usage is counted (see `telemetry/run-usage.ts`).
  */
 export async function streamAttempt(
   model: StreamAttemptModel,
@@ -43,7 +44,7 @@ export async function streamAttempt(
         started = true;
         onToken(chunk.text);
       } else if (chunk.type === 'refusal') refused = true;
-      else if (chunk.type === 'usage') usage = addUsage(usage, chunk.usage);
+      else if (chunk.type === 'usage') usage = chunk.usage;
       else finish = { reason: chunk.reason, model: chunk.model };
     }
     // ChatOpenAI ends a stream quietly when its signal aborts: never take that as complete.
@@ -63,11 +64,4 @@ export async function streamAttempt(
     watchdog.dispose();
     attemptSignal.dispose();
   }
-}
-
-/** Sums two usages; `undefined` counts as nothing. */
-export function addUsage(a: TokenUsage | undefined, b: TokenUsage): TokenUsage {
-  return a === undefined
-    ? b
-    : { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
 }

@@ -128,6 +128,7 @@ describe(`agentic-RAG graph: answer paths (${TEST_DATABASE_MODE})`, () => {
     expect(eventsOf(run, 'fallback')).toEqual([
       {
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'primary',
         reason: 'INVALID_OUTPUT',

@@ -32,7 +32,7 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     await fx.pool.query('DELETE FROM answer_cache');
   });
 
-  it('primary down: the fallback edge moves generate to the secondary and the checkpoint keeps the hop', async () => {
+  it('primary down: the fallback edge moves the run to the secondary at its first call and the checkpoint keeps the hop', async () => {
     fx.fake.script('primary', { status: 503 });
     fx.fake.script('secondary', [
       gradeReply([annualChunk()]),
@@ -50,17 +50,25 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     expect(eventsOf(run, 'fallback')).toEqual([
       {
         type: 'fallback',
+        node: 'grade',
         fromModel: 'primary',
         toModel: 'secondary',
         reason: 'HTTP_503',
         restart: false,
       },
     ]);
-    expect(run.nodes).toContain('fallback');
+    // The run stays on the secondary: generate does not try the primary again.
+    expect(chatLog(fx.fake)).toEqual(['primary:grade', 'secondary:grade', 'secondary:answer']);
     const saved = await graph.getState(threadConfig(`fallback-paths-${thread}`));
     expect(saved.values).toMatchObject({
       hops: [
-        { fromModel: 'primary', toModel: 'secondary', reason: 'HTTP_503', at: NOW.toISOString() },
+        {
+          node: 'grade',
+          fromModel: 'primary',
+          toModel: 'secondary',
+          reason: 'HTTP_503',
+          at: NOW.toISOString(),
+        },
       ],
     });
     const history = await checkpointHistory(fx.pool, `fallback-paths-${thread}`);
@@ -71,8 +79,8 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
       'cache',
       'retrieve',
       'grade',
-      'generate',
       'fallback',
+      'grade',
       'generate',
       'validate',
       'respond',
@@ -96,6 +104,7 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     expect(eventsOf(run, 'fallback')).toEqual([
       {
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'secondary',
         reason: 'STREAM_CUT',
@@ -124,7 +133,10 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     });
     expect(run.answer?.citations.map((c) => c.chunkId)).toContain(annualChunk());
     expect(run.answer?.text).toContain('twenty-five days');
-    expect(eventsOf(run, 'fallback').map((e) => e.reason)).toEqual(['HTTP_503', 'HTTP_500']);
+    expect(eventsOf(run, 'fallback').map((e) => [e.node, e.reason])).toEqual([
+      ['grade', 'HTTP_503'],
+      ['grade', 'HTTP_500'],
+    ]);
     expect(run.shown).toBe(run.answer?.text);
   });
 
@@ -141,6 +153,7 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     expect(eventsOf(run, 'fallback')).toEqual([
       {
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'local',
         reason: 'STREAM_CUT',
@@ -162,7 +175,10 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
         remote(fx.fake, 'secondary'),
       ],
     });
-    await registry.chat.generate({ messages: [], question: 'x', context: [] }).catch(() => {});
+    await registry.chat
+      .model('primary')
+      .generate({ messages: [], question: 'x', context: [] })
+      .catch(() => {});
     expect(registry.chat.isOpen('primary')).toBe(true);
     fx.fake.reset();
     fx.fake.script('secondary', [
@@ -176,11 +192,88 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
       model: 'secondary',
       fallbackPath: ['primary', 'secondary'],
     });
-    expect(eventsOf(run, 'fallback')[0]).toMatchObject({
-      fromModel: 'primary',
-      reason: 'CIRCUIT_OPEN',
-    });
+    expect(eventsOf(run, 'fallback')).toEqual([
+      expect.objectContaining({ node: 'grade', fromModel: 'primary', reason: 'CIRCUIT_OPEN' }),
+    ]);
     expect(chatLog(fx.fake).filter((entry) => entry.startsWith('primary'))).toEqual([]);
+  });
+
+  it('a continuation that repeats the end of the cut answer is trimmed: nothing is shown twice', async () => {
+    fx.fake.script('primary', [
+      gradeReply([annualChunk()]),
+      answerReply(ANSWER, [annualChunk()], { cutAfterTokens: 8 }),
+    ]);
+    const overlap = 'leave per '.length;
+    fx.fake.script(
+      'secondary',
+      answerReply(ANSWER, [annualChunk()], { continuationOverlap: overlap }),
+    );
+    const { graph } = fx.graph();
+
+    const run = await runToEnd(graph, ask());
+
+    // The secondary was sent the partial answer and began its reply with its last two words.
+    const sent = messagesOf(fx.fake.requests.at(-1)).at(-1)?.content;
+    expect(sent?.endsWith('annual leave per ')).toBe(true);
+    expect(run.answer).toMatchObject({ text: ANSWER, model: 'secondary' });
+    expect(run.shown).toBe(ANSWER);
+    expect(eventsOf(run, 'fallback')).toEqual([
+      expect.objectContaining({ node: 'generate', reason: 'STREAM_CUT', restart: false }),
+    ]);
+  });
+
+  it('an answer stream that stalls is continued by the next model with STREAM_STALL', async () => {
+    fx.fake.script('primary', [
+      gradeReply([annualChunk()]),
+      answerReply(ANSWER, [annualChunk()], { hangAfterTokens: 4 }),
+    ]);
+    fx.fake.script('secondary', answerReply(ANSWER, [annualChunk()]));
+    const { graph } = fx.graph({
+      chat: [
+        remote(fx.fake, 'primary', { firstTokenTimeoutMs: 1000, stallTimeoutMs: 150 }),
+        remote(fx.fake, 'secondary'),
+      ],
+    });
+
+    const run = await runToEnd(graph, ask());
+
+    expect(eventsOf(run, 'fallback')).toEqual([
+      expect.objectContaining({ node: 'generate', reason: 'STREAM_STALL', restart: false }),
+    ]);
+    expect(run.shown).toBe(ANSWER);
+    await expect
+      .poll(() => fx.fake.requests.find((r) => r.model === 'primary' && r.aborted))
+      .toBeDefined();
+  });
+
+  it('a model that hangs times out within its budget and the next one takes over', async () => {
+    fx.fake.script('primary', { hang: true });
+    fx.fake.script('secondary', [
+      gradeReply([annualChunk()]),
+      answerReply(ANSWER, [annualChunk()]),
+    ]);
+    const { graph } = fx.graph({
+      chat: [
+        remote(fx.fake, 'primary', { timeoutMs: 300, maxRetries: 2 }),
+        remote(fx.fake, 'secondary'),
+      ],
+    });
+
+    const started = performance.now();
+    const run = await runToEnd(graph, ask());
+
+    expect(eventsOf(run, 'fallback')).toEqual([
+      expect.objectContaining({ node: 'grade', fromModel: 'primary', reason: 'TIMEOUT' }),
+    ]);
+    expect(run.answer).toMatchObject({
+      model: 'secondary',
+      fallbackPath: ['primary', 'secondary'],
+    });
+    // One timeout budget, not one per retry or per node.
+    expect(performance.now() - started).toBeLessThan(300 + 2000);
+    expect(chatLog(fx.fake).filter((entry) => entry.startsWith('primary'))).toEqual([
+      'primary:grade',
+    ]);
   });
 
   it('no model and no context: the run fails with MODEL_UNAVAILABLE, naming the path', async () => {

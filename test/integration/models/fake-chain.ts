@@ -4,7 +4,8 @@ import {
   type ModelRegistry,
   type ModelsConfig,
 } from '../../../src/models/index.js';
-import type { ChatRequest, ChatResult, ChatStreamEvent } from '../../../src/models/types.js';
+import type { ChatModel } from '../../../src/models/index.js';
+import type { ChatRequest, ModelAttempt } from '../../../src/models/types.js';
 import type { FakeLlmServer } from '../../fake-llm/server.js';
 
 /** A remote chat entry on the fake server whose fake model name is its id. Fast test defaults. */
@@ -34,13 +35,18 @@ export function chainConfig(
   return parsed.config;
 }
 
-/** A registry over `chat` with millisecond backoff, so retries do not slow tests down. */
+/**
+ * A registry over `chat` with millisecond backoff, so retries do not slow tests down; `now`
+ * replaces the clock of breaker cool-downs and attempt stamps.
+ */
 export function registryOf(
   chat: Record<string, unknown>[],
   embedding?: Record<string, unknown>,
+  options: { now?: () => number } = {},
 ): ModelRegistry {
   return createModelRegistry(chainConfig(chat, embedding), {
     backoff: { initialDelayMs: 5, maxDelayMs: 20 },
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 
@@ -59,22 +65,30 @@ export function askRequest(overrides: Partial<ChatRequest> = {}): ChatRequest {
   };
 }
 
-/** Everything a router stream produced, with the time of each event since the start. */
-export interface Collected {
-  events: (ChatStreamEvent & { atMs: number })[];
-  tokens: string;
-  result: ChatResult;
+/** What one call on one model produced: its text or its error, and every attempt. */
+export interface Called {
+  text?: string;
+  error?: unknown;
+  attempts: ModelAttempt[];
+  /** Time from the call to its end. */
+  ms: number;
 }
 
-/** Drains a stream; throws if it ended without `done`. */
-export async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<Collected> {
+/** Calls `model.generate` and records how it ended, without throwing. */
+export async function call(model: ChatModel, request: ChatRequest = askRequest()): Promise<Called> {
+  const attempts: ModelAttempt[] = [];
   const started = performance.now();
-  const events: Collected['events'] = [];
-  for await (const event of stream) events.push({ ...event, atMs: performance.now() - started });
-  const done = events.at(-1);
-  if (done?.type !== 'done') throw new Error('stream ended without done');
-  const tokens = events.map((event) => (event.type === 'token' ? event.text : '')).join('');
-  return { events, tokens, result: done.result };
+  try {
+    const text = await model.generate(request, { onAttempt: (attempt) => attempts.push(attempt) });
+    return { text, attempts, ms: performance.now() - started };
+  } catch (error) {
+    return { error, attempts, ms: performance.now() - started };
+  }
+}
+
+/** `model:outcome:reason` of each attempt. */
+export function outcomesOf(attempts: readonly ModelAttempt[]): string[] {
+  return attempts.map((a) => `${a.model}:${a.outcome}:${a.reason ?? ''}`);
 }
 
 /** The requests the fake received for `model`. */

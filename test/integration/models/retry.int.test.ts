@@ -1,37 +1,62 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeLlmServer, type FakeLlmServer } from '../../fake-llm/server.js';
-import { askRequest, registryOf, remoteEntry, requestsFor } from './fake-chain.js';
+import { call, outcomesOf, registryOf, remoteEntry, requestsFor } from './fake-chain.js';
 
-describe('retries against the fake OpenAI server', () => {
+describe('retries of one model against the fake OpenAI server', () => {
   let fake: FakeLlmServer;
   beforeAll(async () => {
     fake = await createFakeLlmServer();
   });
   afterAll(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  const primary = (overrides: Record<string, unknown> = {}) =>
+    registryOf([remoteEntry(fake, 'primary', overrides)]).chat.model('primary');
 
   it('429 with Retry-After: 1 → retried after at least 1 s on the same model, which then answers', async () => {
     fake.script('primary', [{ status: 429, retryAfter: '1' }, { reply: 'Worth the wait.' }]);
-    const registry = registryOf([
-      remoteEntry(fake, 'primary', { maxRetries: 2 }),
-      remoteEntry(fake, 'secondary'),
-    ]);
 
-    const started = performance.now();
-    const result = await registry.chat.generate(askRequest());
-    const elapsed = performance.now() - started;
+    const { text, attempts, ms } = await call(primary({ maxRetries: 2 }));
 
-    expect(result).toMatchObject({
-      text: 'Worth the wait.',
-      model: 'primary',
-      fallbackPath: ['primary'],
-    });
+    expect(text).toBe('Worth the wait.');
     const [first, second] = requestsFor(fake, 'primary');
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
-    expect(elapsed).toBeGreaterThanOrEqual(1000);
-    expect(result.attempts.map((a) => [a.outcome, a.reason])).toEqual([
-      ['error', 'HTTP_429'],
-      ['ok', undefined],
-    ]);
-    expect(requestsFor(fake, 'secondary')).toHaveLength(0);
+    expect(ms).toBeGreaterThanOrEqual(1000);
+    expect(outcomesOf(attempts)).toEqual(['primary:error:HTTP_429', 'primary:ok:']);
+  });
+
+  it('a model that stays down fails with its reason after its retries, each one an attempt', async () => {
+    fake.script('primary', { status: 503 });
+
+    const { error, attempts } = await call(primary({ maxRetries: 2 }));
+
+    expect(error).toMatchObject({ code: 'MODEL_UNAVAILABLE', failure: { code: 'HTTP_503' } });
+    expect(requestsFor(fake, 'primary')).toHaveLength(3);
+    expect(outcomesOf(attempts)).toEqual(Array(3).fill('primary:error:HTTP_503'));
+  });
+
+  it('an unreachable model fails with CONNECTION', async () => {
+    const model = registryOf([
+      { ...remoteEntry(fake, 'primary'), baseURL: 'http://127.0.0.1:9/v1' },
+    ]).chat.model('primary');
+    expect((await call(model)).error).toMatchObject({ failure: { code: 'CONNECTION' } });
+  });
+
+  it('never retries 401/403/404', async () => {
+    for (const status of [401, 403, 404]) {
+      fake.reset();
+      fake.script('primary', { status });
+      const { error } = await call(primary({ maxRetries: 3 }));
+      expect(error).toMatchObject({ failure: { code: `HTTP_${status}` } });
+      expect(requestsFor(fake, 'primary')).toHaveLength(1);
+    }
+  });
+
+  it('never retries a refusal', async () => {
+    fake.script('primary', { refusal: 'I cannot help with that.' });
+    const { error, attempts } = await call(primary({ maxRetries: 3 }));
+    expect(error).toMatchObject({ failure: { code: 'REFUSAL' } });
+    expect(outcomesOf(attempts)).toEqual(['primary:error:REFUSAL']);
+    expect(requestsFor(fake, 'primary')).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ModelAttempt } from '../../../src/models/index.js';
 import { createFakeLlmServer, type FakeLlmServer } from '../../fake-llm/server.js';
-import { askRequest, registryOf, remoteEntry, requestsFor } from './fake-chain.js';
+import { askRequest, outcomesOf, registryOf, remoteEntry, requestsFor } from './fake-chain.js';
 
 const verdictSchema = z.object({ relevant: z.boolean(), score: z.number().min(0).max(1) });
 const VALID = { relevant: true, score: 0.8 };
@@ -12,7 +13,7 @@ interface SentBody {
 }
 const bodyOf = (request: { body: unknown } | undefined): SentBody => request?.body as SentBody;
 
-describe('structured output against the fake OpenAI server', () => {
+describe('structured output of one model against the fake OpenAI server', () => {
   let fake: FakeLlmServer;
   beforeAll(async () => {
     fake = await createFakeLlmServer();
@@ -20,16 +21,19 @@ describe('structured output against the fake OpenAI server', () => {
   afterAll(() => fake.close());
   beforeEach(() => fake.reset());
 
+  const primary = () => registryOf([remoteEntry(fake, 'primary')]).chat.model('primary');
+
   it('asks for a JSON schema and returns the validated value', async () => {
     fake.script('primary', { json: VALID });
-    const registry = registryOf([remoteEntry(fake, 'primary')]);
+    const attempts: ModelAttempt[] = [];
 
-    const { value, result } = await registry.chat.generateStructured(verdictSchema, askRequest(), {
+    const value = await primary().generateStructured(verdictSchema, askRequest(), {
       schemaName: 'verdict',
+      onAttempt: (attempt) => attempts.push(attempt),
     });
 
     expect(value).toEqual(VALID);
-    expect(result).toMatchObject({ model: 'primary', attempts: [{ outcome: 'ok' }] });
+    expect(outcomesOf(attempts)).toEqual(['primary:ok:']);
     const sent = bodyOf(requestsFor(fake, 'primary')[0]);
     expect(sent.response_format).toMatchObject({
       type: 'json_schema',
@@ -39,15 +43,14 @@ describe('structured output against the fake OpenAI server', () => {
 
   it('invalid JSON → a corrective re-ask carrying the error succeeds', async () => {
     fake.script('primary', [{ invalidJson: true }, { json: VALID }]);
-    const registry = registryOf([remoteEntry(fake, 'primary')]);
+    const attempts: ModelAttempt[] = [];
 
-    const { value, result } = await registry.chat.generateStructured(verdictSchema, askRequest());
+    const value = await primary().generateStructured(verdictSchema, askRequest(), {
+      onAttempt: (attempt) => attempts.push(attempt),
+    });
 
     expect(value).toEqual(VALID);
-    expect(result.attempts.map((a) => [a.model, a.outcome, a.reason])).toEqual([
-      ['primary', 'invalid', 'INVALID_OUTPUT'],
-      ['primary', 'ok', undefined],
-    ]);
+    expect(outcomesOf(attempts)).toEqual(['primary:invalid:INVALID_OUTPUT', 'primary:ok:']);
     const correction = bodyOf(requestsFor(fake, 'primary')[1]).messages;
     expect(correction.at(-2)).toEqual({
       role: 'assistant',
@@ -61,41 +64,39 @@ describe('structured output against the fake OpenAI server', () => {
 
   it('a schema violation is fed back naming the field', async () => {
     fake.script('primary', [{ json: { relevant: 'yes', score: 0.5 } }, { json: VALID }]);
-    const registry = registryOf([remoteEntry(fake, 'primary')]);
 
-    await registry.chat.generateStructured(verdictSchema, askRequest());
+    await primary().generateStructured(verdictSchema, askRequest());
 
     const correction = bodyOf(requestsFor(fake, 'primary')[1]).messages.at(-1);
     expect(correction?.content).toMatch(/does not match the schema \(relevant: /);
   });
 
-  it('invalid twice → falls back to the next model', async () => {
+  it('invalid after every correction → INVALID_OUTPUT, for the graph to fall back on', async () => {
     fake.script('primary', { invalidJson: true });
-    fake.script('secondary', { json: { relevant: false, score: 0.1 } });
-    const registry = registryOf([remoteEntry(fake, 'primary'), remoteEntry(fake, 'secondary')]);
+    const attempts: ModelAttempt[] = [];
 
-    const { value, result } = await registry.chat.generateStructured(verdictSchema, askRequest(), {
-      maxCorrections: 1,
+    await expect(
+      primary().generateStructured(verdictSchema, askRequest(), {
+        maxCorrections: 1,
+        onAttempt: (attempt) => attempts.push(attempt),
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_MODEL_OUTPUT',
+      model: 'primary',
+      failure: { code: 'INVALID_OUTPUT' },
     });
-
-    expect(value).toEqual({ relevant: false, score: 0.1 });
-    expect(result).toMatchObject({ model: 'secondary', fallbackPath: ['primary', 'secondary'] });
-    expect(result.attempts.map((a) => `${a.model}:${a.outcome}`)).toEqual([
-      'primary:invalid',
-      'primary:invalid',
-      'secondary:ok',
-    ]);
+    expect(outcomesOf(attempts)).toEqual(Array(2).fill('primary:invalid:INVALID_OUTPUT'));
     expect(requestsFor(fake, 'primary')).toHaveLength(2);
   });
 
-  it('when no model produces valid output, the error gives the path taken', async () => {
-    fake.script('primary', { invalidJson: true });
-    const registry = registryOf([remoteEntry(fake, 'primary')]);
+  it('a failed request ends the call with its reason, its attempts reported', async () => {
+    fake.script('primary', { status: 503 });
+    const attempts: ModelAttempt[] = [];
     await expect(
-      registry.chat.generateStructured(verdictSchema, askRequest(), { maxCorrections: 0 }),
-    ).rejects.toMatchObject({
-      code: 'MODEL_UNAVAILABLE',
-      details: expect.objectContaining({ fallbackPath: ['primary', 'local'] }),
-    });
+      primary().generateStructured(verdictSchema, askRequest(), {
+        onAttempt: (attempt) => attempts.push(attempt),
+      }),
+    ).rejects.toMatchObject({ failure: { code: 'HTTP_503' } });
+    expect(outcomesOf(attempts)).toEqual(['primary:error:HTTP_503']);
   });
 });

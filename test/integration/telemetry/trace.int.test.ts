@@ -52,7 +52,7 @@ describe(`one askStream is one trace (${TEST_DATABASE_MODE})`, () => {
     };
 
     // The GraphQL operation is the root: graphql-ws has no HTTP request around it. The
-    // execution of each event makes no span of its own (see graphql-subscribe.ts).
+    // execution of each event makes no span of its own (see graphql-ws-operation.ts).
     const operation = spanNamed(spans, 'subscription Ask');
     expect(parentOf(operation)).toBeUndefined();
     expect(operation.kind).toBe(SpanKind.SERVER);

@@ -9,7 +9,8 @@ import {
   gradeSchema,
   rewriteSchema,
   type ChatRequest,
-  type ChatStreamEvent,
+  type ModelAttempt,
+  type ModelStreamEvent,
 } from '../../../src/models/index.js';
 
 const request: ChatRequest = {
@@ -26,47 +27,44 @@ const request: ChatRequest = {
 
 describe('the default (offline) registry', () => {
   const registry = createModelRegistry(DEFAULT_MODELS_CONFIG);
+  const local = registry.chat.model('local');
+
+  it('is a chain of the local model alone', () => {
+    expect(registry.chat.ids).toEqual(['local']);
+  });
 
   it('streams an extractive answer word by word', async () => {
-    const events: ChatStreamEvent[] = [];
-    for await (const event of registry.chat.stream(request)) events.push(event);
+    const events: ModelStreamEvent[] = [];
+    const attempts: ModelAttempt[] = [];
+    for await (const event of local.stream(request, { onAttempt: (a) => attempts.push(a) }))
+      events.push(event);
     const tokens = events.flatMap((e) => (e.type === 'token' ? [e.text] : []));
     const done = events.at(-1);
     expect(done?.type).toBe('done');
     if (done?.type !== 'done') return;
     expect(tokens.length).toBeGreaterThan(3);
-    expect(tokens.join('')).toBe(done.result.text);
-    expect(done.result.text).toContain('384 dimensions');
-    expect(done.result).toMatchObject({
-      model: 'local',
-      fallbackPath: ['local'],
-      attempts: [{ model: 'local', outcome: 'ok' }],
-    });
+    expect(tokens.join('')).toBe(done.text);
+    expect(done.text).toContain('384 dimensions');
+    expect(attempts).toMatchObject([{ model: 'local', outcome: 'ok' }]);
   });
 
   it('says it cannot answer when the context does not help', async () => {
-    const result = await registry.chat.generate({ ...request, context: [] });
-    expect(result.text).toBe(CANNOT_ANSWER_TEXT);
+    expect(await local.generate({ ...request, context: [] })).toBe(CANNOT_ANSWER_TEXT);
   });
 
   it('answers the graph tasks with schema-valid structured output', async () => {
-    const grade = await registry.chat.generateStructured(gradeSchema, request, { task: 'grade' });
-    expect(grade.value).toMatchObject({ relevant: true, relevantChunkIds: ['a'] });
-    const rewrite = await registry.chat.generateStructured(rewriteSchema, request, {
-      task: 'rewrite',
-    });
+    const grade = await local.generateStructured(gradeSchema, request, { task: 'grade' });
+    expect(grade).toMatchObject({ relevant: true, relevantChunkIds: ['a'] });
+    const rewrite = await local.generateStructured(rewriteSchema, request, { task: 'rewrite' });
     // The question's content words, expanded with words of the matching chunk only.
-    expect(rewrite.value.query).toMatch(/^dimensions local embedder use .*\b384\b/);
-    expect(rewrite.value.query).not.toMatch(/postgres|stored/);
-    const answer = await registry.chat.generateStructured(answerSchema, request, {
-      task: 'answer',
-    });
-    expect(answer.value).toMatchObject({ grounded: true, citations: ['a'] });
-    expect(answer.result.model).toBe('local');
+    expect(rewrite.query).toMatch(/^dimensions local embedder use .*\b384\b/);
+    expect(rewrite.query).not.toMatch(/postgres|stored/);
+    const answer = await local.generateStructured(answerSchema, request, { task: 'answer' });
+    expect(answer).toMatchObject({ grounded: true, citations: ['a'] });
   });
 
   it('fails plainly when asked for structured output without a task', async () => {
-    await expect(registry.chat.generateStructured(gradeSchema, request)).rejects.toMatchObject({
+    await expect(local.generateStructured(gradeSchema, request)).rejects.toMatchObject({
       code: 'MODEL_UNAVAILABLE',
       details: expect.objectContaining({ reason: 'UNSUPPORTED' }),
     });
@@ -75,7 +73,7 @@ describe('the default (offline) registry', () => {
   it('reports a value that does not fit the caller schema as invalid output', async () => {
     const other = z.object({ verdict: z.enum(['yes', 'no']) });
     await expect(
-      registry.chat.generateStructured(other, request, { task: 'grade', maxCorrections: 0 }),
+      local.generateStructured(other, request, { task: 'grade', maxCorrections: 0 }),
     ).rejects.toMatchObject({
       code: 'INVALID_MODEL_OUTPUT',
     });
@@ -107,9 +105,9 @@ describe('local responders', () => {
     const registry = createModelRegistry(DEFAULT_MODELS_CONFIG, {
       localResponders: { ...DEFAULT_LOCAL_RESPONDERS, rewrite: () => ({ query: 'custom query' }) },
     });
-    const { value } = await registry.chat.generateStructured(rewriteSchema, request, {
-      task: 'rewrite',
-    });
+    const value = await registry.chat
+      .model('local')
+      .generateStructured(rewriteSchema, request, { task: 'rewrite' });
     expect(value).toEqual({ query: 'custom query' });
   });
 

@@ -79,7 +79,8 @@ describe('ModelPolicy', () => {
   });
 
   it('opens after consecutive failures, skips without calling, probes after the cool-down', async () => {
-    const policy = policyOf({ maxRetries: 0 });
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const policy = policyOf({ maxRetries: 0, now: () => now });
     for (let i = 0; i < 3; i++) await run(policy, () => http(503));
     expect(policy.circuitState()).toBe('OPEN');
 
@@ -90,15 +91,32 @@ describe('ModelPolicy', () => {
       expect.objectContaining({ outcome: 'skipped', reason: 'CIRCUIT_OPEN' }),
     ]);
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    now += 149;
+    expect(policy.circuitState()).toBe('OPEN');
+    expect((await run(policy, () => http(503))).calls).toBe(0);
+    now += 1;
     expect(policy.circuitState()).toBe('HALF_OPEN');
     expect(policy.isOpen()).toBe(false);
     const failedProbe = await run(policy, () => http(503));
     expect(failedProbe.calls).toBe(1);
     expect(policy.circuitState()).toBe('OPEN');
 
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    now += 150;
     await expect(policy.execute(async () => 'probe ok')).resolves.toBe('probe ok');
+    expect(policy.circuitState()).toBe('CLOSED');
+  });
+
+  it('lets one probe through at a time while half-open', async () => {
+    let now = 0;
+    const policy = policyOf({ maxRetries: 0, now: () => now });
+    for (let i = 0; i < 3; i++) await run(policy, () => http(503));
+    now += 150;
+    let release: (value: string) => void = () => undefined;
+    const probe = policy.execute(() => new Promise<string>((resolve) => (release = resolve)));
+    expect(policy.isOpen()).toBe(true);
+    expect((await run(policy, () => http(503))).error.failure.code).toBe('CIRCUIT_OPEN');
+    release('probe ok');
+    await expect(probe).resolves.toBe('probe ok');
     expect(policy.circuitState()).toBe('CLOSED');
   });
 

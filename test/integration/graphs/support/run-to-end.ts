@@ -5,6 +5,11 @@ import {
   type AgenticRagGraph,
   type AgenticRagRunRequest,
 } from '../../../../graphs/agentic-rag/index.js';
+import {
+  UsageMeter,
+  withRunScope,
+  type RunUsageRecord,
+} from '../../../../src/telemetry/run-usage.js';
 
 /** Everything one run streamed. */
 export interface RunRecord {
@@ -16,14 +21,37 @@ export interface RunRecord {
   answer: AgenticRagAnswer | undefined;
   /** What a client shows: token texts concatenated, emptied at every `restart: true`. */
   shown: string;
+  /** What the run's usage meter counted: every model call of the run. */
+  usage: RunUsageRecord | null;
 }
 
-/** Drains {@link streamAgenticRag}. */
-export async function runToEnd(
+/**
+ * Drains {@link streamAgenticRag} inside a run scope with its own usage meter, as the runs
+ * service runs the graph.
+ */
+export function runToEnd(
   graph: AgenticRagGraph,
   request: AgenticRagRunRequest,
 ): Promise<RunRecord> {
-  const record: RunRecord = { events: [], nodes: [], updates: [], answer: undefined, shown: '' };
+  const meter = new UsageMeter();
+  const scope = { runId: `run-${request.threadId}`, threadId: request.threadId, usage: meter };
+  return withRunScope(scope, async () => {
+    const record = await drain(graph, request);
+    return { ...record, usage: meter.summary() };
+  });
+}
+
+async function drain(
+  graph: AgenticRagGraph,
+  request: AgenticRagRunRequest,
+): Promise<Omit<RunRecord, 'usage'>> {
+  const record: Omit<RunRecord, 'usage'> = {
+    events: [],
+    nodes: [],
+    updates: [],
+    answer: undefined,
+    shown: '',
+  };
   for await (const chunk of streamAgenticRag(graph, request)) {
     if (chunk.kind === 'event') {
       record.events.push(chunk.event);

@@ -7,6 +7,7 @@ describe('isAgenticRagEvent', () => {
     expect(
       isAgenticRagEvent({
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'local',
         reason: 'STREAM_CUT',
@@ -19,6 +20,16 @@ describe('isAgenticRagEvent', () => {
   it('rejects anything else another writer might put on the custom stream', () => {
     expect(isAgenticRagEvent({ type: 'token', text: '', model: 'primary' })).toBe(false);
     expect(isAgenticRagEvent({ type: 'fallback', fromModel: 'a', toModel: 'b' })).toBe(false);
+    expect(
+      isAgenticRagEvent({
+        type: 'fallback',
+        node: 'respond',
+        fromModel: 'a',
+        toModel: 'b',
+        reason: 'HTTP_503',
+        restart: false,
+      }),
+    ).toBe(false);
     expect(isAgenticRagEvent({ type: 'progress', value: 1 })).toBe(false);
     expect(isAgenticRagEvent('token')).toBe(false);
   });

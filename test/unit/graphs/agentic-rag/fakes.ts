@@ -58,16 +58,25 @@ export interface FakeReply {
   tokens: string[];
   /** Fail with this code after the tokens instead of finishing. */
   failWith?: FailureCode;
-  usage?: { inputTokens: number; outputTokens: number };
 }
 
-/** A scripted model: one reply per call (the last one repeats); requests are recorded. */
+/** What a fake model's `generateStructured` returns for one call, or the code it fails with. */
+export type FakeStructured = (request: ChatRequest, options?: StructuredOptions) => unknown;
+
+const failure = (id: string, code: FailureCode) =>
+  new ModelCallError(id, { code, retryable: false, countsAsFailure: true });
+
+/**
+ * A scripted model: one stream reply per call (the last one repeats); `structured` answers
+ * `generateStructured` calls (a thrown error fails them). Requests of both are recorded.
+ */
 export function fakeModel(
   id: string,
   replies: FakeReply[],
-  options: { kind?: 'openai' | 'local'; canContinue?: boolean } = {},
+  options: { kind?: 'openai' | 'local'; canContinue?: boolean; structured?: FakeStructured } = {},
 ) {
   const requests: ChatRequest[] = [];
+  const structuredCalls: { request: ChatRequest; options: StructuredOptions | undefined }[] = [];
   const model: GraphChatModel = {
     id,
     canContinue: options.canContinue ?? options.kind !== 'local',
@@ -76,29 +85,36 @@ export function fakeModel(
       const reply = replies[Math.min(requests.length, replies.length - 1)]!;
       requests.push(request);
       for (const text of reply.tokens) yield { type: 'token', text };
-      if (reply.failWith !== undefined) {
-        throw new ModelCallError(id, {
-          code: reply.failWith,
-          retryable: false,
-          countsAsFailure: true,
-        });
+      if (reply.failWith !== undefined) throw failure(id, reply.failWith);
+      yield { type: 'done', text: reply.tokens.join('') };
+    },
+    generateStructured: <T>(
+      schema: z.ZodType<T>,
+      request: ChatRequest,
+      opts?: StructuredOptions,
+    ) => {
+      structuredCalls.push({ request, options: opts });
+      try {
+        return Promise.resolve(schema.parse(options.structured?.(request, opts)));
+      } catch (error) {
+        return Promise.reject(
+          error instanceof ModelCallError ? error : failure(id, 'INVALID_OUTPUT'),
+        );
       }
-      const text = reply.tokens.join('');
-      yield reply.usage ? { type: 'done', text, usage: reply.usage } : { type: 'done', text };
     },
   };
-  return { model, requests };
+  return { model, requests, structuredCalls };
 }
 
-/** A router over fake models; `structured` answers `generateStructured` calls. */
-export function fakeRouter(
-  models: GraphChatModel[],
-  options: {
-    open?: string[];
-    structured?: (schema: z.ZodType, request: ChatRequest, options?: StructuredOptions) => unknown;
-  } = {},
-) {
-  const structuredCalls: { request: ChatRequest; options: StructuredOptions | undefined }[] = [];
+/** A structured answer that fails the call with `code`. */
+export function failingWith(id: string, code: FailureCode): FakeStructured {
+  return () => {
+    throw failure(id, code);
+  };
+}
+
+/** A router over fake models; models in `open` have an open circuit. */
+export function fakeRouter(models: GraphChatModel[], options: { open?: string[] } = {}) {
   const router: GraphChatRouter = {
     ids: models.map((model) => model.id),
     isOpen: (id) => options.open?.includes(id) ?? false,
@@ -107,26 +123,8 @@ export function fakeRouter(
       if (!found) throw new Error(`no model ${id}`);
       return found;
     },
-    generateStructured: <T>(
-      schema: z.ZodType<T>,
-      request: ChatRequest,
-      opts?: StructuredOptions,
-    ) => {
-      structuredCalls.push({ request, options: opts });
-      const value = schema.parse(options.structured?.(schema, request, opts));
-      const result = {
-        text: JSON.stringify(value),
-        model: models[0]!.id,
-        fallbackPath: [],
-        attempts: [],
-      };
-      return Promise.resolve({
-        value,
-        result: { ...result, usage: { inputTokens: 10, outputTokens: 2 } },
-      });
-    },
   };
-  return { router, structuredCalls };
+  return { router };
 }
 
 /** An in-memory cache: `hits` are served in order; stores are recorded. */
@@ -179,6 +177,7 @@ export function nodeDeps(overrides: Partial<NodeDeps> = {}): NodeDeps {
     retrieve: () => Promise.resolve(CHUNKS),
     cache: fakeCache().cache,
     now: () => new Date('2026-01-01T00:00:00.000Z'),
+    runUsage: () => null,
     budget: DEFAULT_BUDGET,
     limits: DEFAULT_LIMITS,
     logger: silentLogger,

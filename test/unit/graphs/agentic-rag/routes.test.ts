@@ -5,6 +5,7 @@ import {
   afterFallback,
   afterGenerate,
   afterGrade,
+  afterRewrite,
   afterValidate,
   maxSteps,
 } from '../../../../graphs/agentic-rag/routes.js';
@@ -20,11 +21,20 @@ const answer = (model: string, grounded: boolean): AgenticRagAnswer => ({
   grounded,
 });
 const hop = {
+  node: 'generate' as const,
   fromModel: 'primary',
   toModel: 'local',
   reason: 'HTTP_503',
   at: new Date(0).toISOString(),
 };
+
+const failureOf = (node: 'grade' | 'rewrite' | 'generate') => ({
+  node,
+  model: 'primary',
+  reason: 'HTTP_503',
+  partialRaw: '',
+  displayed: false,
+});
 
 describe('routes', () => {
   it('after cache: a hit responds at once', () => {
@@ -43,12 +53,24 @@ describe('routes', () => {
     ).toBe('generate');
   });
 
-  it('after generate and fallback: failures take the fallback edge, exhaustion the last resort', () => {
-    const failure = { model: 'primary', reason: 'HTTP_503', partialRaw: '', displayed: false };
-    expect(afterGenerate.route(stateWith({ failure }))).toBe('fallback');
+  it('after grade, rewrite and generate: a failed model takes the fallback edge', () => {
+    const none = { relevantChunkIds: [], score: 0, model: 'primary' };
+    const failedGrade = stateWith({ chunks: CHUNKS, grading: none, failure: failureOf('grade') });
+    expect(afterGrade(DEFAULT_LIMITS).route(failedGrade)).toBe('fallback');
+    expect(afterRewrite.route(stateWith({ failure: failureOf('rewrite') }))).toBe('fallback');
+    expect(afterRewrite.route(stateWith())).toBe('retrieve');
+    expect(afterGenerate.route(stateWith({ failure: failureOf('generate') }))).toBe('fallback');
     expect(afterGenerate.route(stateWith())).toBe('validate');
-    expect(afterFallback.route(stateWith({ model: 'secondary' }))).toBe('generate');
-    expect(afterFallback.route(stateWith({ model: 'local', failure }))).toBe('lastResort');
+  });
+
+  it('after fallback: back to the node of the last hop on the next model, or the last resort', () => {
+    for (const node of ['grade', 'rewrite', 'generate'] as const) {
+      expect(afterFallback.route(stateWith({ model: 'secondary', hops: [{ ...hop, node }] }))).toBe(
+        node,
+      );
+    }
+    const exhausted = stateWith({ model: 'local', hops: [hop], failure: failureOf('grade') });
+    expect(afterFallback.route(exhausted)).toBe('lastResort');
   });
 
   it('after validate: only the local model giving up after remote failures goes to the last resort', () => {
@@ -70,9 +92,19 @@ describe('routes', () => {
 
   it('each route declares exactly the destinations it can return', () => {
     expect([...afterCache.destinations].sort()).toEqual(['respond', 'retrieve']);
-    expect([...afterGrade(DEFAULT_LIMITS).destinations].sort()).toEqual(['generate', 'rewrite']);
+    expect([...afterGrade(DEFAULT_LIMITS).destinations].sort()).toEqual([
+      'fallback',
+      'generate',
+      'rewrite',
+    ]);
+    expect([...afterRewrite.destinations].sort()).toEqual(['fallback', 'retrieve']);
     expect([...afterGenerate.destinations].sort()).toEqual(['fallback', 'validate']);
-    expect([...afterFallback.destinations].sort()).toEqual(['generate', 'lastResort']);
+    expect([...afterFallback.destinations].sort()).toEqual([
+      'generate',
+      'grade',
+      'lastResort',
+      'rewrite',
+    ]);
     expect([...afterValidate(fakeRouter([]).router).destinations].sort()).toEqual([
       'fallback',
       'generate',
@@ -82,6 +114,6 @@ describe('routes', () => {
   });
 
   it('bounds the steps of a run by the limits and the chain length', () => {
-    expect(maxSteps(DEFAULT_LIMITS, 3)).toBe(4 + 3 * 2 + 5 * 3 + 2 + 5);
+    expect(maxSteps(DEFAULT_LIMITS, 3)).toBe(4 + 3 * 2 + 6 * 3 + 2 + 5);
   });
 });

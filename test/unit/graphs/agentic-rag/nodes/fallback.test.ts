@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackNode } from '../../../../../graphs/agentic-rag/nodes/fallback.js';
+import type { ModelNode } from '../../../../../graphs/agentic-rag/index.js';
 import { fakeModel, fakeRouter, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -12,11 +13,11 @@ const chain = (open: string[] = []) =>
     ],
     { open },
   ).router;
-const failed = (reason: string, partialRaw = '', displayed = false) =>
+const failed = (reason: string, partialRaw = '', displayed = false, node: ModelNode = 'generate') =>
   stateWith({
     model: 'primary',
     corrections: 1,
-    failure: { model: 'primary', reason, partialRaw, displayed },
+    failure: { node, model: 'primary', reason, partialRaw, displayed },
   });
 
 describe('fallback node', () => {
@@ -28,7 +29,15 @@ describe('fallback node', () => {
     );
     expect(update).toEqual({
       model: 'secondary',
-      hops: [{ fromModel: 'primary', toModel: 'secondary', reason: 'STREAM_CUT', at: AT }],
+      hops: [
+        {
+          node: 'generate',
+          fromModel: 'primary',
+          toModel: 'secondary',
+          reason: 'STREAM_CUT',
+          at: AT,
+        },
+      ],
       failure: null,
       corrections: 0,
       continuation: '{"answer": "Twenty',
@@ -36,6 +45,7 @@ describe('fallback node', () => {
     expect(events).toEqual([
       {
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'secondary',
         reason: 'STREAM_CUT',
@@ -60,10 +70,50 @@ describe('fallback node', () => {
     expect(events.map((e) => (e.type === 'fallback' ? e.restart : null))).toEqual([false, true]);
   });
 
+  it('hands a failed grade to the next model, as a hop of the grade node, appended to the run’s hops', async () => {
+    const earlier = {
+      node: 'rewrite' as const,
+      fromModel: 'x',
+      toModel: 'primary',
+      reason: 'HTTP_500',
+      at: AT,
+    };
+    const { events, config } = recordingConfig();
+    const update = await fallbackNode(nodeDeps({ router: chain() }))(
+      { ...failed('INVALID_OUTPUT', '', false, 'grade'), hops: [earlier] },
+      config,
+    );
+    expect(update).toMatchObject({
+      model: 'secondary',
+      failure: null,
+      hops: [
+        earlier,
+        { node: 'grade', fromModel: 'primary', toModel: 'secondary', reason: 'INVALID_OUTPUT' },
+      ],
+    });
+    expect(update).not.toHaveProperty('continuation');
+    expect(events).toEqual([
+      {
+        type: 'fallback',
+        node: 'grade',
+        fromModel: 'primary',
+        toModel: 'secondary',
+        reason: 'INVALID_OUTPUT',
+        restart: false,
+      },
+    ]);
+  });
+
   it('with no model left, keeps the failure so the run goes to the last resort', async () => {
     const state = stateWith({
       model: 'local',
-      failure: { model: 'local', reason: 'UNSUPPORTED', partialRaw: '', displayed: false },
+      failure: {
+        node: 'generate',
+        model: 'local',
+        reason: 'UNSUPPORTED',
+        partialRaw: '',
+        displayed: false,
+      },
     });
     const update = await fallbackNode(nodeDeps({ router: chain() }))(
       state,

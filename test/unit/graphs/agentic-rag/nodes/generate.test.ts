@@ -17,19 +17,14 @@ const graded = (ids: string[]) => ({ relevantChunkIds: ids, score: 0.9, model: '
 describe('generate node', () => {
   it('streams the answer text as tokens and keeps the raw reply as the draft', async () => {
     const tokens = answerTokens(ANSWER, ['k1']);
-    const primary = fakeModel('primary', [{ tokens, usage: { inputTokens: 50, outputTokens: 9 } }]);
+    const primary = fakeModel('primary', [{ tokens }]);
     const node = generateNode(nodeDeps({ router: fakeRouter([primary.model]).router }));
     const { events, config } = recordingConfig();
 
     const update = await node(stateWith({ chunks: CHUNKS, grading: graded(['k1']) }), config);
 
     expect(update).toMatchObject({
-      draft: {
-        model: 'primary',
-        raw: tokens.join(''),
-        usage: { inputTokens: 50, outputTokens: 9 },
-      },
-      usage: { inputTokens: 50, outputTokens: 9 },
+      draft: { model: 'primary', raw: tokens.join('') },
       budget: { contextIds: ['k1'], dropped: [] },
     });
     expect(events.every((e) => e.type === 'token' && e.model === 'primary')).toBe(true);
@@ -54,6 +49,7 @@ describe('generate node', () => {
 
     expect(update).toMatchObject({
       failure: {
+        node: 'generate',
         model: 'primary',
         reason: 'STREAM_CUT',
         partialRaw: tokens.slice(0, 3).join(''),

@@ -4,18 +4,32 @@ import { lastResortNode } from '../../../../../graphs/agentic-rag/nodes/last-res
 import { EARLIER_TURN, fakeCache, hitOf, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
 
 const hops = [
-  { fromModel: 'primary', toModel: 'local', reason: 'HTTP_503', at: new Date(0).toISOString() },
+  {
+    node: 'generate' as const,
+    fromModel: 'primary',
+    toModel: 'local',
+    reason: 'HTTP_503',
+    at: new Date(0).toISOString(),
+  },
 ];
 const exhausted = stateWith({
   hops,
   questionEmbedding: [1, 0, 0],
-  failure: { model: 'local', reason: 'UNSUPPORTED', partialRaw: '', displayed: false },
+  failure: {
+    node: 'generate',
+    model: 'local',
+    reason: 'UNSUPPORTED',
+    partialRaw: '',
+    displayed: false,
+  },
 });
+const USAGE = { inputTokens: 40, outputTokens: 0 };
 
 describe('lastResort node', () => {
-  it('serves a similar cached answer at the lower last-resort threshold', async () => {
+  it('serves a similar cached answer at the lower last-resort threshold, with the run’s usage', async () => {
     const { cache, similarCalls } = fakeCache({ similar: hitOf('From the cache.', 0.88) });
-    const update = await lastResortNode(nodeDeps({ cache }))(exhausted, recordingConfig().config);
+    const deps = nodeDeps({ cache, runUsage: () => USAGE });
+    const update = await lastResortNode(deps)(exhausted, recordingConfig().config);
     expect(update).toEqual({
       answer: {
         text: 'From the cache.',
@@ -24,6 +38,7 @@ describe('lastResort node', () => {
         fallbackPath: ['primary', 'local'],
         cached: true,
         grounded: true,
+        usage: USAGE,
       },
     });
     expect(similarCalls).toEqual([{ minSimilarity: DEFAULT_LIMITS.lastResortSimilarity }]);

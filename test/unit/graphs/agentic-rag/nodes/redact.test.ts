@@ -12,7 +12,15 @@ describe('redact node', () => {
       query: 'leave policy',
       chunks: CHUNKS,
       rewrites: 2,
-      hops: [{ fromModel: 'a', toModel: 'b', reason: 'HTTP_503', at: new Date(0).toISOString() }],
+      hops: [
+        {
+          node: 'generate',
+          fromModel: 'a',
+          toModel: 'b',
+          reason: 'HTTP_503',
+          at: new Date(0).toISOString(),
+        },
+      ],
     });
 
     const update = await redact(previous, recordingConfig().config);

@@ -18,16 +18,25 @@ const router = fakeRouter([
   fakeModel('local', [{ tokens: [] }], { kind: 'local' }).model,
 ]).router;
 
-describe('validate node', () => {
-  const validate = validateNode(nodeDeps({ router }));
+const AT = '2026-01-01T00:00:00.000Z';
+const USAGE = { inputTokens: 5, outputTokens: 5 };
 
-  it('turns a valid draft into the answer, with document ids and the fallback path', async () => {
+describe('validate node', () => {
+  const validate = validateNode(nodeDeps({ router, runUsage: () => USAGE }));
+
+  it('turns a valid draft into the answer, with document ids, the fallback path and the run’s usage', async () => {
     const state = stateWith({
       chunks: CHUNKS,
       budget,
-      usage: { inputTokens: 5, outputTokens: 5 },
       hops: [
-        { fromModel: 'x', toModel: 'primary', reason: 'HTTP_503', at: new Date(0).toISOString() },
+        { node: 'grade', fromModel: 'x', toModel: 'primary', reason: 'HTTP_503', at: AT },
+        {
+          node: 'generate',
+          fromModel: 'primary',
+          toModel: 'primary',
+          reason: 'UNGROUNDED',
+          at: AT,
+        },
       ],
       draft: draftOf({ answer: 'Twenty-five days.', citations: ['k1'], grounded: true }),
     });
@@ -40,12 +49,12 @@ describe('validate node', () => {
         fallbackPath: ['x', 'primary'],
         cached: false,
         grounded: true,
-        usage: { inputTokens: 5, outputTokens: 5 },
+        usage: USAGE,
       },
     });
   });
 
-  it('asks for one correction, announcing a restart of the text already shown', async () => {
+  it('asks for one correction, a hop to the same model announcing a restart of the text shown', async () => {
     const { events, config } = recordingConfig();
     const update = await validate(
       stateWith({ chunks: CHUNKS, budget, draft: draftOf('{"answer": "half') }),
@@ -55,10 +64,20 @@ describe('validate node', () => {
       draft: null,
       correction: { reply: '{"answer": "half', error: expect.stringMatching(/^is not valid JSON/) },
       corrections: 1,
+      hops: [
+        {
+          node: 'generate',
+          fromModel: 'primary',
+          toModel: 'primary',
+          reason: 'INVALID_OUTPUT',
+          at: AT,
+        },
+      ],
     });
     expect(events).toEqual([
       {
         type: 'fallback',
+        node: 'generate',
         fromModel: 'primary',
         toModel: 'primary',
         reason: 'INVALID_OUTPUT',
@@ -79,7 +98,13 @@ describe('validate node', () => {
     );
     expect(update).toEqual({
       draft: null,
-      failure: { model: 'primary', reason: 'UNGROUNDED', partialRaw: '', displayed: true },
+      failure: {
+        node: 'generate',
+        model: 'primary',
+        reason: 'UNGROUNDED',
+        partialRaw: '',
+        displayed: true,
+      },
     });
   });
 

@@ -7,6 +7,7 @@ import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
 import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
 import { wsClient } from '../support/graphql-ws-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { waitFor } from '../support/wait-for.js';
 import {
   answerReply,
   assembleText,
@@ -150,7 +151,13 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     const client = wsClient(server.url);
     try {
       const streamed = collectEvents(client, RUN_EVENTS, { runId: run.id });
-      await waitUntil(async () => (await events(run.id)).some((e) => e.type === 'TokenDelta'));
+      await waitFor({
+        what: `a stored token of run ${run.id}`,
+        read: () => events(run.id),
+        until: (rows) => rows.some((e) => e.type === 'TokenDelta'),
+        timeoutMs: 20_000,
+        intervalMs: 20,
+      });
       const cancelled = await server.execute<{ cancelRun: { status: string } }>(
         'mutation ($id: ID!) { cancelRun(id: $id) { status } }',
         { id: run.id },
@@ -163,9 +170,13 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
         { id: run.id },
       );
       expect(status.data!.run).toEqual({ status: 'CANCELLED', answer: null });
-      await waitUntil(async () =>
-        fake.requests.some((r) => r.path === '/v1/chat/completions' && r.aborted),
-      );
+      await waitFor({
+        what: 'the answer request aborted at the fake model',
+        read: () => fake.requests.map((r) => ({ path: r.path, aborted: r.aborted })),
+        until: (requests) => requests.some((r) => r.path === '/v1/chat/completions' && r.aborted),
+        timeoutMs: 10_000,
+        intervalMs: 20,
+      });
     } finally {
       await client.dispose();
     }
@@ -174,15 +185,40 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
   it('queues a second ask on a busy thread behind the first, or rejects it when asked to', async () => {
     fake.script('primary', [
       gradeReply(leaveChunks),
-      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 20 }),
+      answerReply(LONG_ANSWER, leaveChunks, { tokenDelayMs: 40 }),
       gradeReply(leaveChunks),
       answerReply('Sixteen weeks.', leaveChunks),
     ]);
     const first = (await ask('What does the leave policy say about parents?')).data!.ask;
+    const tokensOfFirst = async () =>
+      (await events(first.id)).filter((e) => e.type === 'TokenDelta').length;
+    // The thread is busy for sure: the first run is streaming its answer (a few seconds of it).
+    await waitFor({
+      what: `a stored token of the first run ${first.id}`,
+      read: tokensOfFirst,
+      until: (n) => n > 0,
+      timeoutMs: 20_000,
+      intervalMs: 20,
+    });
     const second = await ask('And is it paid?', { threadId: first.thread.id });
-    expect(second.data!.ask.status).toBe('QUEUED');
+    expect(second.errors).toBeUndefined();
     const rejected = await ask('A third one?', { threadId: first.thread.id, ifBusy: 'REJECT' });
     expect(rejected.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    // Every new run is QUEUED when asked, busy thread or not: the wait shows in the second
+    // run still QUEUED while the first streams on, long after a free worker would have taken it.
+    const tokensThen = await tokensOfFirst();
+    await waitFor({
+      what: `two more stored tokens of the first run ${first.id} (had ${tokensThen})`,
+      read: tokensOfFirst,
+      until: (n) => n >= tokensThen + 2,
+      timeoutMs: 20_000,
+      intervalMs: 20,
+    });
+    const during = await server.execute(
+      'query ($a: ID!, $b: ID!) { a: run(id: $a) { status } b: run(id: $b) { status } }',
+      { a: first.id, b: second.data!.ask.id },
+    );
+    expect(during.data).toEqual({ a: { status: 'RUNNING' }, b: { status: 'QUEUED' } });
 
     const client = wsClient(server.url);
     try {
@@ -282,22 +318,55 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
   });
 
   it('prunes the event logs of old finished runs but keeps their answers', async () => {
-    const finished = await database.db.pool.query<{ id: string }>(
-      `SELECT id FROM runs WHERE status = 'SUCCEEDED' LIMIT 1`,
-    );
-    const id = finished.rows[0]!.id;
-    await database.db.pool.query(
-      `UPDATE runs SET finished_at = now() - interval '10 days' WHERE id = $1`,
-      [id],
-    );
+    // Its own two runs: one made ten days old, one recent.
+    fake.script('primary', [
+      gradeReply(leaveChunks),
+      answerReply('Sixteen weeks.', leaveChunks),
+      gradeReply(leaveChunks),
+      answerReply('At full pay.', leaveChunks),
+    ]);
+    const client = wsClient(server.url);
+    const streamed: StreamedEvent[][] = [];
+    try {
+      for (const question of ['Pruning: how long is leave?', 'Pruning: is leave paid?']) {
+        streamed.push(
+          await collectEvents(client, ASK_STREAM, { input: { collectionId, question } }),
+        );
+      }
+    } finally {
+      await client.dispose();
+    }
+    const [old, recent] = streamed.map((events) => ({
+      id: decodeRunUuid(events[0]!.runId),
+      events: events.length,
+    }));
+    const pool = database.db.pool;
+    const runs = () =>
+      pool
+        .query<{ id: string; status: string; answered: boolean; events: number }>(
+          `SELECT id, status, answer IS NOT NULL AS answered,
+                  (SELECT count(*) FROM run_events e WHERE e.run_id = runs.id)::int AS events
+           FROM runs WHERE id = ANY($1::uuid[]) ORDER BY id = $2 DESC`,
+          [[old!.id, recent!.id], old!.id],
+        )
+        .then((result) => result.rows);
+    await waitFor({
+      what: 'both runs SUCCEEDED',
+      read: runs,
+      until: (rows) => rows.length === 2 && rows.every((r) => r.status === 'SUCCEEDED'),
+      failWhen: (rows) => rows.some((r) => !['QUEUED', 'RUNNING', 'SUCCEEDED'].includes(r.status)),
+      timeoutMs: 20_000,
+    });
+    await pool.query(`UPDATE runs SET finished_at = now() - interval '10 days' WHERE id = $1`, [
+      old!.id,
+    ]);
+
     const { pruneRunEvents } = await import('../../src/runs/prune-run-events.js');
-    expect(await pruneRunEvents(database.db.pool, 7 * 24 * 3600 * 1000)).toBeGreaterThan(0);
-    const kept = await database.db.pool.query(
-      `SELECT answer IS NOT NULL AS answered, (SELECT count(*) FROM run_events WHERE run_id = $1)::int AS events
-       FROM runs WHERE id = $1`,
-      [id],
-    );
-    expect(kept.rows[0]).toEqual({ answered: true, events: 0 });
+    expect(await pruneRunEvents(pool, 7 * 24 * 3600 * 1000)).toBe(old!.events);
+    expect(await runs()).toEqual([
+      { id: old!.id, status: 'SUCCEEDED', answered: true, events: 0 },
+      { id: recent!.id, status: 'SUCCEEDED', answered: true, events: recent!.events },
+    ]);
   });
 
   async function events(runId: string) {
@@ -308,14 +377,6 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     return rows.rows;
   }
 });
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /**
  * Counts the by-id lookups (the loaders' `… AND id = ANY($2::uuid[])` statements) sent

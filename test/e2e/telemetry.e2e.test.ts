@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/child-server.js';
 import { wsClient } from '../support/graphql-ws-client.js';
+import { waitFor } from '../support/wait-for.js';
 import { askStream } from '../integration/telemetry/support/ask-stream.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -75,15 +76,20 @@ describe('telemetry loaded with --import (EMBEDDED)', () => {
         },
       },
     );
-    for (;;) {
-      const state = await postGraphQL<{ ingestJob: { status: string } }>(
-        server.url,
-        'query ($id: ID!) { ingestJob(id: $id) { status } }',
-        { id: job.data!.ingestDocuments.id },
-      );
-      if (state.data!.ingestJob.status === 'SUCCEEDED') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor({
+      what: 'the ingest job SUCCEEDED',
+      read: async () => {
+        const state = await postGraphQL<{ ingestJob: { status: string } | null }>(
+          server.url,
+          'query ($id: ID!) { ingestJob(id: $id) { status } }',
+          { id: job.data!.ingestDocuments.id },
+        );
+        return state.data?.ingestJob?.status ?? `no job: ${JSON.stringify(state.errors)}`;
+      },
+      until: (status) => status === 'SUCCEEDED',
+      failWhen: (status) => status !== 'QUEUED' && status !== 'RUNNING',
+      timeoutMs: 60_000,
+    });
   });
   afterAll(async () => {
     expect(await server?.stop()).toBe(0);
@@ -127,20 +133,30 @@ describe('telemetry loaded with --import (EMBEDDED)', () => {
     );
     const runId = asked.data!.ask.id;
     type Span = { spanId: string; parentId: string | null; name: string; kind: string };
-    let run: { status: string; traceId: string; trace: { spans: Span[] } | null } | undefined;
-    for (let i = 0; i < 200; i++) {
-      const result = await postGraphQL<{ run: NonNullable<typeof run> }>(
-        server.url,
-        `query ($id: ID!) { run(id: $id) { status traceId trace { spans { spanId parentId name kind } } } }`,
-        { id: runId },
-      );
-      run = result.data!.run;
-      const names = run.trace?.spans.map((s) => s.name) ?? [];
-      if (run.status === 'SUCCEEDED' && names.includes('invoke_workflow agentic-rag')) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(run!.traceId).toMatch(TRACE_ID);
-    const spans = run!.trace!.spans;
+    type Run = { status: string; traceId: string; trace: { spans: Span[] } | null };
+    const run = await waitFor<Run>({
+      what: 'the run SUCCEEDED with its workflow span stored',
+      read: async () => {
+        const result = await postGraphQL<{ run: Run | null }>(
+          server.url,
+          `query ($id: ID!) { run(id: $id) { status traceId trace { spans { spanId parentId name kind } } } }`,
+          { id: runId },
+        );
+        const missing = {
+          status: `no run: ${JSON.stringify(result.errors)}`,
+          traceId: '',
+          trace: null,
+        };
+        return result.data?.run ?? missing;
+      },
+      until: (r) =>
+        r.status === 'SUCCEEDED' &&
+        (r.trace?.spans ?? []).some((s) => s.name === 'invoke_workflow agentic-rag'),
+      failWhen: (r) => !['QUEUED', 'RUNNING', 'SUCCEEDED'].includes(r.status),
+      timeoutMs: 20_000,
+    });
+    expect(run.traceId).toMatch(TRACE_ID);
+    const spans = run.trace!.spans;
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const root = spans.find((s) => s.parentId === null)!;
     expect(root).toMatchObject({ name: 'POST', kind: 'SERVER' });

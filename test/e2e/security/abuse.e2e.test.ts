@@ -1,4 +1,4 @@
-import { createClient } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -9,10 +9,16 @@ import {
   type TestDatabase,
 } from '../../support/database.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { waitFor } from '../../support/wait-for.js';
 import { createWorkspaceWithKeys, postAs, type TestWorkspace } from './two-workspaces.js';
 
 const JWT_SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const PROBE = '{ health { status } }';
+/** The server's cap on one connection's open operations (`WS_MAX_OPERATIONS_PER_CONNECTION`). */
+const OPERATIONS_PER_CONNECTION = 100;
+
+/** What became of one subscription: answered (open), refused, completed, or nothing yet. */
+type Outcome = { state: 'pending' | 'open' | 'refused' | 'complete'; error?: unknown };
 
 describe(`abuse is refused and the server keeps serving (${TEST_DATABASE_MODE})`, () => {
   let database: TestDatabase;
@@ -33,6 +39,8 @@ describe(`abuse is refused and the server keeps serving (${TEST_DATABASE_MODE})`
       jwtSecret: JWT_SECRET,
       production: true,
       allowedOrigins: ['https://app.example.com'],
+      // No worker: an ingest job stays queued, so a subscription to it stays open.
+      worker: false,
     });
     ws = await createWorkspaceWithKeys(database.db.pool, 'abuse');
   });
@@ -157,47 +165,95 @@ describe(`abuse is refused and the server keeps serving (${TEST_DATABASE_MODE})`
     const code = await new Promise<number>((r) => anonymous.once('close', (c) => r(c)));
     expect(code).toBe(4403);
 
-    const client = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      connectionParams: { apiKey: ws.keys.reader },
-    });
-    try {
-      const outcomes = await Promise.all(
-        Array.from(
-          { length: 130 },
-          (_, i) =>
-            new Promise<string>((resolve) => {
-              const unsubscribe = client.subscribe(
-                {
-                  query: 'subscription ($id: ID!) { runEvents(runId: $id) { seq } }',
-                  variables: { id: `run_${String(i).padStart(32, '0')}` },
-                },
-                {
-                  next: () => undefined,
-                  error: (e) => resolve(JSON.stringify(e)),
-                  complete: () => resolve('complete'),
-                },
-              );
-              setTimeout(() => {
-                unsubscribe();
-                resolve('open');
-              }, 3000);
-            }),
-        ),
+    // Subscriptions that stay open: to an ingest job no worker takes (this server runs none),
+    // each answered at once with the job as it is, then kept open until the job ends.
+    const collection = await postAs(
+      server.url,
+      ws.keys.writer,
+      'mutation { createCollection(input: { name: "flood" }) { id } }',
+    );
+    const collectionId = (collection.body.data!['createCollection'] as { id: string }).id;
+    const job = await postAs(
+      server.url,
+      ws.keys.writer,
+      'mutation ($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }',
+      { input: { collectionId, documents: [{ title: 'waiting', text: 'Never ingested.' }] } },
+    );
+    const jobId = (job.body.data!['ingestDocuments'] as { id: string }).id;
+    const connect = () =>
+      createClient({
+        url,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { apiKey: ws.keys.reader },
+      });
+    const subscribe = (client: Client): Outcome => {
+      const outcome: Outcome = { state: 'pending' };
+      client.subscribe(
+        {
+          query: 'subscription ($id: ID!) { ingestJobUpdates(id: $id) { status } }',
+          variables: { id: jobId },
+        },
+        {
+          next: () => {
+            if (outcome.state === 'pending') outcome.state = 'open';
+          },
+          error: (error) => Object.assign(outcome, { state: 'refused', error }),
+          complete: () => (outcome.state = 'complete'),
+        },
       );
-      expect(
-        outcomes.every(
-          (o) =>
-            o.includes('NOT_FOUND') ||
-            o.includes('RATE_LIMITED') ||
-            o === 'open' ||
-            o === 'complete',
-        ),
-      ).toBe(true);
+      return outcome;
+    };
+    const tally = (outcomes: readonly Outcome[]) => {
+      const counts: Record<string, number> = {};
+      for (const { state } of outcomes) counts[state] = (counts[state] ?? 0) + 1;
+      return counts;
+    };
+
+    const flooding = connect();
+    const other = connect();
+    try {
+      // As many as the cap allows, all at once (each is checked against fewer open ones).
+      const allowed = Array.from({ length: OPERATIONS_PER_CONNECTION }, () => subscribe(flooding));
+      await waitFor({
+        what: `${OPERATIONS_PER_CONNECTION} subscriptions open on one connection`,
+        read: () => tally(allowed),
+        until: (counts) => counts['open'] === OPERATIONS_PER_CONNECTION,
+        failWhen: (counts) => (counts['refused'] ?? 0) + (counts['complete'] ?? 0) > 0,
+        timeoutMs: 30_000,
+      });
+      // Beyond the cap: each refused alone, while the connection's others stay open.
+      const beyond = Array.from({ length: 5 }, () => subscribe(flooding));
+      const settled = await waitFor({
+        what: 'the subscriptions beyond the cap answered',
+        read: () => beyond.map((o) => ({ ...o })),
+        until: (outcomes) => outcomes.every((o) => o.state !== 'pending'),
+        timeoutMs: 10_000,
+      });
+      expect(settled).toEqual(
+        beyond.map(() => ({
+          state: 'refused',
+          error: [
+            expect.objectContaining({
+              message: `at most ${OPERATIONS_PER_CONNECTION} operations per connection`,
+              extensions: expect.objectContaining({ code: 'RATE_LIMITED' }),
+            }),
+          ],
+        })),
+      );
+      expect(tally(allowed)).toEqual({ open: OPERATIONS_PER_CONNECTION });
+      // The cap is per connection: the same caller subscribes on another one.
+      const elsewhere = subscribe(other);
+      await waitFor({
+        what: 'a subscription open on a second connection',
+        read: () => elsewhere.state,
+        until: (state) => state === 'open',
+        failWhen: (state) => state !== 'pending',
+        timeoutMs: 10_000,
+      });
     } finally {
-      await client.dispose();
+      await flooding.dispose();
+      await other.dispose();
     }
     await probe();
   });

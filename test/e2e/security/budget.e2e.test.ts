@@ -6,8 +6,11 @@ import {
   type TestDatabase,
 } from '../../support/database.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { waitFor } from '../../support/wait-for.js';
 import { answerReply, fakeChain, gradeReply } from '../support/runs-fixture.js';
 import { createWorkspaceWithKeys, postAs, type TestWorkspace } from './two-workspaces.js';
+
+const IN_PROGRESS = ['QUEUED', 'RUNNING'];
 
 describe(`daily model-token budget (${TEST_DATABASE_MODE})`, () => {
   let fake: FakeLlmServer;
@@ -44,16 +47,24 @@ describe(`daily model-token budget (${TEST_DATABASE_MODE})`, () => {
       },
     );
     const jobId = (job.body.data!['ingestDocuments'] as { id: string }).id;
-    for (;;) {
-      const state = await postAs(
-        server.url,
-        ws.keys.reader,
-        'query ($id: ID!) { ingestJob(id: $id) { status } }',
-        { id: jobId },
-      );
-      if ((state.body.data!['ingestJob'] as { status: string }).status === 'SUCCEEDED') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor({
+      what: 'the ingest job SUCCEEDED',
+      read: async () => {
+        const { body } = await postAs(
+          server.url,
+          ws.keys.reader,
+          'query ($id: ID!) { ingestJob(id: $id) { status } }',
+          { id: jobId },
+        );
+        const job = body.data?.['ingestJob'] as { status: string } | null | undefined;
+        return job?.status ?? `no job: ${JSON.stringify(body.errors ?? body.data)}`;
+      },
+      until: (status) => status === 'SUCCEEDED',
+      failWhen: (status) => !IN_PROGRESS.includes(status),
+      timeoutMs: 60_000,
+      // Every read is an API request, within the caller's 600 a minute.
+      intervalMs: 200,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -72,17 +83,25 @@ describe(`daily model-token budget (${TEST_DATABASE_MODE})`, () => {
     );
     if (asked.body.errors) return asked.body;
     const id = (asked.body.data!['ask'] as { id: string }).id;
-    for (;;) {
-      const state = await postAs(
-        server.url,
-        ws.keys.reader,
-        'query ($id: ID!) { run(id: $id) { status answer { usage { inputTokens outputTokens } } } }',
-        { id },
-      );
-      const run = state.body.data!['run'] as { status: string };
-      if (run.status !== 'QUEUED' && run.status !== 'RUNNING') return state.body;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    return waitFor({
+      what: `run ${id} finished`,
+      read: async () =>
+        (
+          await postAs(
+            server.url,
+            ws.keys.reader,
+            'query ($id: ID!) { run(id: $id) { status answer { usage { inputTokens outputTokens } } } }',
+            { id },
+          )
+        ).body,
+      // No run (an error instead) ends the wait too; the caller's assertions say what it was.
+      until: (body) => {
+        const run = body.data?.['run'] as { status: string } | null | undefined;
+        return !run || !IN_PROGRESS.includes(run.status);
+      },
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
   };
 
   it('refuses new runs with RATE_LIMITED once the budget is spent, before any model request', async () => {
@@ -90,6 +109,7 @@ describe(`daily model-token budget (${TEST_DATABASE_MODE})`, () => {
     const ids = chunks.rows.map((r) => r.id);
     fake.script('primary', [gradeReply(ids), answerReply('Sixteen weeks at full pay.', ids)]);
     const first = await askAndWait('How long is parental leave?');
+    expect(first.data?.['run']).toMatchObject({ status: 'SUCCEEDED' });
     const usage = (
       first.data!['run'] as { answer: { usage: { inputTokens: number; outputTokens: number } } }
     ).answer.usage;

@@ -17,7 +17,10 @@ import {
   type TestDatabase,
 } from '../../support/database.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { waitFor } from '../../support/wait-for.js';
 import { createWorkspaceWithKeys, postAs, type TestWorkspace } from './two-workspaces.js';
+
+const IN_PROGRESS = ['QUEUED', 'RUNNING'];
 
 // Every root field of the schema is tried with workspace B's admin key against workspace A's
 // objects. The operations are built from the schema itself: a new field whose arguments this
@@ -37,6 +40,12 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
     b = await createWorkspaceWithKeys(database.db.pool, 'bravo');
     const as = (q: string, v: Record<string, unknown> = {}) =>
       postAs(server.url, a.keys.writer, q, v);
+    // The status of A's job or run, or what the server said instead.
+    const statusOf = async (field: 'ingestJob' | 'run', id: string) => {
+      const { body } = await as(`query ($id: ID!) { ${field}(id: $id) { status } }`, { id });
+      const found = body.data?.[field] as { status: string } | null | undefined;
+      return found?.status ?? `no ${field}: ${JSON.stringify(body.errors ?? body.data)}`;
+    };
     const collection = await as(
       'mutation { createCollection(input: { name: "alpha-secret-collection" }) { id } }',
     );
@@ -51,13 +60,15 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
       },
     );
     ids['ingestJob'] = (job.body.data!['ingestDocuments'] as { id: string }).id;
-    for (;;) {
-      const state = await as('query ($id: ID!) { ingestJob(id: $id) { status } }', {
-        id: ids['ingestJob'],
-      });
-      if ((state.body.data!['ingestJob'] as { status: string }).status === 'SUCCEEDED') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor({
+      what: "A's ingest job SUCCEEDED",
+      read: () => statusOf('ingestJob', ids['ingestJob']!),
+      until: (status) => status === 'SUCCEEDED',
+      failWhen: (status) => !IN_PROGRESS.includes(status),
+      timeoutMs: 45_000,
+      // Every read is an API request, within the caller's 600 a minute.
+      intervalMs: 200,
+    });
     const hits = await as(
       'query ($c: ID!) { search(collectionId: $c, query: "launch code") { chunk { id document { id } } } }',
       { c: ids['collection'] },
@@ -76,11 +87,15 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
     const asked = run.body.data!['ask'] as { id: string; thread: { id: string } };
     ids['run'] = asked.id;
     ids['thread'] = asked.thread.id;
-    for (;;) {
-      const state = await as('query ($id: ID!) { run(id: $id) { status } }', { id: ids['run'] });
-      if ((state.body.data!['run'] as { status: string }).status === 'SUCCEEDED') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor({
+      what: "A's run SUCCEEDED",
+      read: () => statusOf('run', ids['run']!),
+      until: (status) => status === 'SUCCEEDED',
+      failWhen: (status) => !IN_PROGRESS.includes(status),
+      timeoutMs: 45_000,
+      // Every read is an API request, within the caller's 600 a minute.
+      intervalMs: 200,
+    });
     secrets.push(
       ...Object.values(ids),
       'alpha-secret-collection',

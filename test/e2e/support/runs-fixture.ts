@@ -132,15 +132,19 @@ export async function seedThroughGraphQL(
     { input: { collectionId, documents } },
   );
   const jobId = job.data!.ingestDocuments.id;
-  for (;;) {
-    const state = await server.execute<{ ingestJob: { status: string } }>(
-      'query ($id: ID!) { ingestJob(id: $id) { status } }',
-      { id: jobId },
-    );
-    if (state.data!.ingestJob.status === 'SUCCEEDED') break;
-    if (state.data!.ingestJob.status === 'FAILED') throw new Error('seeding failed');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor({
+    what: `seeding: ingest job ${jobId} SUCCEEDED`,
+    read: async () => {
+      const state = await server.execute<{ ingestJob: { status: string } | null }>(
+        'query ($id: ID!) { ingestJob(id: $id) { status } }',
+        { id: jobId },
+      );
+      return state.data?.ingestJob?.status ?? `no job: ${JSON.stringify(state.errors)}`;
+    },
+    until: (status) => status === 'SUCCEEDED',
+    failWhen: (status) => status !== 'QUEUED' && status !== 'RUNNING',
+    timeoutMs: 60_000,
+  });
   return {
     collectionId,
     chunkIds: async (pattern) => {

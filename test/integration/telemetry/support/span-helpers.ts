@@ -1,16 +1,18 @@
 // Reading exported spans in telemetry tests; no side effects (unlike `telemetry.ts`, which
 // starts telemetry when imported).
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { waitFor } from '../../../support/wait-for.js';
 
 /** Polls `read` every 20 ms until it returns a value, for up to `timeoutMs` (default 10 s). */
 export async function eventually<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for telemetry');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const value = await waitFor({
+    what: 'telemetry',
+    read,
+    until: (v) => v !== undefined,
+    timeoutMs,
+    intervalMs: 20,
+  });
+  return value!;
 }
 
 /** The span of `spans` named `name` (the first one), or a thrown error listing the names. */

@@ -12,6 +12,8 @@ export default tseslint.config(
       'bench/results/',
       '.ballast/',
       '.test-cache/',
+      'dist/',
+      '.ci-node/',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,8 @@
-// Starts OpenTelemetry before the application is imported: `node --import tsx --import
-// ./src/telemetry.ts src/main.ts` (npm start does this). It must run first so that pg, graphql
-// and graphql-ws are patched before anything imports them.
+// Starts OpenTelemetry before the application is imported: `npm start` runs the compiled
+// `node --import ./dist/src/telemetry.js dist/src/main.js`, `npm run dev` the same from the
+// sources through tsx. It must run first so that pg and graphql are patched before anything
+// imports them (graphql-ws operations are traced by the functions src/server/websocket.ts
+// hands it).
 //
 // The one exception to "config.ts alone reads process.env": this runs before the configuration
 // is loaded, and it reads only the standard OpenTelemetry variables (OTEL_*). Ballast's own

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import { withTransaction } from '../db/database.js';
 import { hasSessionSettings, SESSION_EF_SEARCH } from '../db/session-settings.js';
@@ -38,9 +39,12 @@ export interface HybridSearchTuning {
   queryVector?: readonly number[];
 }
 
-// Collections' embedding model and dimension, fixed once set: looked up once per process.
-const EMBEDDING_INFO_LIMIT = 1000;
-const embeddingInfo = new Map<string, { embedding_model: string; embedding_dimensions: number }>();
+// Collections' embedding model and dimension, fixed once set: looked up once per process for
+// the 1,000 most recently searched collections (a bound, not an expiry: the values never change).
+const embeddingInfo = new LRUCache<
+  string,
+  { embedding_model: string; embedding_dimensions: number }
+>({ max: 1000 });
 
 async function collectionEmbedding(pool: pg.Pool, workspaceId: string, collectionId: string) {
   const key = `${workspaceId}/${collectionId}`;
@@ -52,7 +56,6 @@ async function collectionEmbedding(pool: pg.Pool, workspaceId: string, collectio
     embedding_model: row.embedding_model,
     embedding_dimensions: row.embedding_dimensions,
   };
-  if (embeddingInfo.size >= EMBEDDING_INFO_LIMIT) embeddingInfo.clear();
   embeddingInfo.set(key, info);
   return info;
 }

@@ -1,5 +1,6 @@
 import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
+import { LRUCache } from 'lru-cache';
 
 let encoder: Tiktoken | undefined;
 
@@ -18,15 +19,14 @@ const PRE_TOKEN = new RegExp(o200kBase.pat_str, 'gu');
 // class (letters, spaces, punctuation, emoji) is a single pre-token: 5,000 dashes took about 2 s.
 // Longer pre-tokens are counted in slices; natural text has hardly any.
 const LONG_PRE_TOKEN = 32;
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, number>();
+// Bounded so that adversarial input (endless new pre-tokens) cannot grow memory; evicting the
+// least recently used keeps the text's common pre-tokens counted once however much passes.
+const memo = new LRUCache<string, number>({ max: 100_000 });
 
 function preTokenLength(piece: string): number {
   let tokens = memo.get(piece);
   if (tokens === undefined) {
     tokens = tokenizer().encode(piece, [], []).length;
-    // Starting over at the limit keeps memory bounded on adversarial input.
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(piece, tokens);
   }
   return tokens;

@@ -1,47 +1,33 @@
-import {
-  createRedactionSession,
-  findPlaceholders,
-  redactPii,
-  type RedactionResult,
-} from '../../src/governance/pii.js';
-import type { HistoryMessage } from '../../src/governance/token-budget.js';
+import type { ConversationMessage } from './state-schemas.js';
 
 /**
- * Redacts a new question of a thread. Placeholder numbers already used in the conversation
- * are reserved, so a new entity never reuses `[EMAIL_1]` of an earlier turn (the values behind
- * earlier placeholders are not kept anywhere, so the same value may get a new number).
+ * The history with one more turn: the run's question and answer, each tagged with the run.
+ * The whole conversation is kept (it is what `Thread.messages` shows); prompts take its
+ * {@link recentTurns}.
  */
-export function redactQuestion(
-  question: string,
-  history: readonly HistoryMessage[],
-): RedactionResult {
-  const session = createRedactionSession();
-  for (const message of history) {
-    for (const { type, ordinal } of findPlaceholders(message.content)) {
-      session.reserve(type, ordinal);
-    }
-  }
-  return redactPii(question, { session });
+export function appendTurn(
+  history: readonly ConversationMessage[],
+  turn: { runId?: string | undefined; question: string; answer: string },
+): ConversationMessage[] {
+  const tag = turn.runId === undefined ? {} : { runId: turn.runId };
+  return [
+    ...history,
+    { role: 'user', content: turn.question, ...tag },
+    { role: 'assistant', content: turn.answer, ...tag },
+  ];
 }
 
-/** The history with one more turn, its oldest whole turns dropped beyond `maxMessages`. */
-export function appendTurn(
-  history: readonly HistoryMessage[],
-  question: string,
-  answer: string,
+/** The last whole turns of `history`, at most `maxMessages` messages. */
+export function recentTurns(
+  history: readonly ConversationMessage[],
   maxMessages: number,
-): HistoryMessage[] {
-  const next: HistoryMessage[] = [
-    ...history,
-    { role: 'user', content: question },
-    { role: 'assistant', content: answer },
-  ];
+): readonly ConversationMessage[] {
   let start = 0;
-  while (next.length - start > maxMessages) {
+  while (history.length - start > maxMessages) {
     start++;
-    while (start < next.length && next[start]?.role !== 'user') start++;
+    while (start < history.length && history[start]?.role !== 'user') start++;
   }
-  return next.slice(start);
+  return start === 0 ? history : history.slice(start);
 }
 
 const SUMMARY_PART_CHARS = 160;
@@ -57,7 +43,7 @@ function firstSentence(text: string): string {
  * A short extractive summary of the conversation — each question with the first sentence of
  * its answer — which the token budget puts in place of turns it has to drop. No model call.
  */
-export function summarizeHistory(history: readonly HistoryMessage[]): string | undefined {
+export function summarizeHistory(history: readonly ConversationMessage[]): string | undefined {
   const lines = history.map(
     (message) =>
       `${message.role === 'user' ? 'Asked' : 'Answered'}: ${firstSentence(message.content)}`,

@@ -7,7 +7,7 @@ import { stateFields, type AgenticRagValues, type StateKey } from './state.js';
 
 /** The nodes of the graph. */
 export type AgenticRagNodeName =
-  | 'redact'
+  | 'begin'
   | 'cache'
   | 'retrieve'
   | 'grade'

@@ -62,7 +62,10 @@ export interface AgenticRagLimits {
   maxRewrites?: number;
   /** Corrective retries per model after an invalid or ungrounded reply. Default: 1. */
   maxCorrections?: number;
-  /** Messages of conversation kept in a thread (older whole turns are dropped). Default: 20. */
+  /**
+   * Messages of the conversation an answer prompt may include, the most recent whole turns
+   * (the thread keeps them all). Default: 20.
+   */
   maxHistoryMessages?: number;
   /** Least similarity of a cached answer served when no model can answer. Default: 0.85. */
   lastResortSimilarity?: number;

@@ -5,7 +5,7 @@ import { fallbackNode } from './nodes/fallback.js';
 import { generateNode } from './nodes/generate.js';
 import { gradeNode } from './nodes/grade.js';
 import { lastResortNode } from './nodes/last-resort.js';
-import { redactNode } from './nodes/redact.js';
+import { beginNode } from './nodes/begin.js';
 import { respondNode } from './nodes/respond.js';
 import { retrieveNode } from './nodes/retrieve.js';
 import { rewriteNode } from './nodes/rewrite.js';
@@ -24,7 +24,7 @@ import { AgenticRagInputState, AgenticRagOutputState, AgenticRagState } from './
 /**
  * Builds the agentic-RAG graph on its dependencies:
  *
- * redact → cache → retrieve → grade ⟲ rewrite → generate → validate → respond,
+ * begin → cache → retrieve → grade ⟲ rewrite → generate → validate → respond,
  * with fallback edges from every node that calls a model (`grade`, `rewrite`, `generate`, and
  * `validate` for a rejected reply) through `fallback`, which moves the run to the next model and
  * back to that node, or, when no model is left, to `lastResort`. Checkpointed by `deps.checkpointer`; a thread is a
@@ -39,7 +39,7 @@ export function buildAgenticRagGraph(deps: AgenticRagDeps) {
     input: AgenticRagInputState,
     output: AgenticRagOutputState,
   })
-    .addNode('redact', redactNode(d))
+    .addNode('begin', beginNode())
     .addNode('cache', cacheNode(d))
     .addNode('retrieve', retrieveNode(d))
     .addNode('grade', gradeNode(d))
@@ -49,8 +49,8 @@ export function buildAgenticRagGraph(deps: AgenticRagDeps) {
     .addNode('fallback', fallbackNode(d))
     .addNode('lastResort', lastResortNode(d))
     .addNode('respond', respondNode(d))
-    .addEdge(START, 'redact')
-    .addEdge('redact', 'cache')
+    .addEdge(START, 'begin')
+    .addEdge('begin', 'cache')
     .addConditionalEdges('cache', afterCache.route, [...afterCache.destinations])
     .addEdge('retrieve', 'grade')
     .addConditionalEdges('grade', grade.route, [...grade.destinations])

@@ -78,7 +78,7 @@ export const afterFallback = {
  * for LangGraph's own input step: the graph's `recursionLimit`.
  */
 export function maxSteps(limits: Required<AgenticRagLimits>, models: number): number {
-  const opening = 4; // redact, cache, retrieve, grade
+  const opening = 4; // begin, cache, retrieve, grade
   const perRewrite = 3; // rewrite, retrieve, grade
   // (generate, validate)×tries, then fallback and the grade or rewrite it hands over
   const perModel = 2 * (1 + limits.maxCorrections) + 2;

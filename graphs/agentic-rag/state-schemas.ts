@@ -10,16 +10,26 @@ export const MAX_QUESTION_LENGTH = 4000;
 export const runInputSchema = z.object({
   workspaceId: idSchema,
   collectionId: idSchema,
+  /** Already redacted: the runs service redacts a question, once, when it is asked. */
   question: z.string().trim().min(1).max(MAX_QUESTION_LENGTH),
+  /** The run this is, recorded on its turn of the conversation. Default: none. */
+  runId: idSchema.optional(),
 });
 /** Input of one run (one question) on a thread. */
 export type AgenticRagInput = z.infer<typeof runInputSchema>;
 
-/** One message of the conversation kept across the runs of a thread. */
+/**
+ * One message of the conversation kept across the runs of a thread: the one record of the
+ * conversation (`Thread.messages` reads it from the thread's latest checkpoint).
+ */
 export const historyMessageSchema = z.strictObject({
   role: z.enum(['user', 'assistant']),
   content: z.string(),
+  /** The run of the turn; missing in checkpoints written before runs were recorded. */
+  runId: idSchema.optional(),
 });
+/** A message of {@link historyMessageSchema}. */
+export type ConversationMessage = z.infer<typeof historyMessageSchema>;
 
 /** A retrieved chunk, as much of it as the graph needs. */
 export const retrievedChunkSchema = z.strictObject({

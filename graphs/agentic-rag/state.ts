@@ -24,8 +24,6 @@ export const stateFields = {
   ...runInputSchema.shape,
   /** The conversation so far (redacted), kept across the runs of a thread. */
   history: z.array(historyMessageSchema),
-  /** PII entities replaced in the question. */
-  piiRedacted: z.number().int().min(0),
   /** For the cache entry; not checkpointed (see below). */
   questionEmbedding: z.array(z.number()).nullable(),
   /** The current search query: empty for the question itself, then each rewrite. */
@@ -53,9 +51,8 @@ export const stateFields = {
 /** A field of the state. */
 export type StateKey = keyof typeof stateFields;
 
-/** The value every per-run field starts each run with (`redact` resets them). */
+/** The value every per-run field starts each run with (`begin` resets them). */
 export const RUN_DEFAULTS = {
-  piiRedacted: 0,
   questionEmbedding: null,
   query: '',
   rewrites: 0,
@@ -72,9 +69,9 @@ export const RUN_DEFAULTS = {
   budget: null,
   answer: null,
 } satisfies {
-  [K in Exclude<StateKey, 'workspaceId' | 'collectionId' | 'question' | 'history'>]: z.infer<
-    (typeof stateFields)[K]
-  >;
+  [
+    K in Exclude<StateKey, 'workspaceId' | 'collectionId' | 'question' | 'runId' | 'history'>
+  ]: z.infer<(typeof stateFields)[K]>;
 };
 
 const f = stateFields;
@@ -85,8 +82,8 @@ export const AgenticRagState = new StateSchema({
   workspaceId: f.workspaceId,
   collectionId: f.collectionId,
   question: f.question,
+  runId: f.runId,
   history: f.history.default(() => []),
-  piiRedacted: f.piiRedacted.default(d.piiRedacted),
   // Derived and recomputable, and the largest value of a run: kept for the run's lifetime but
   // out of the checkpoint. After a crash `respond` embeds the question again.
   questionEmbedding: new UntrackedValue(f.questionEmbedding.default(d.questionEmbedding)),
@@ -106,13 +103,12 @@ export const AgenticRagState = new StateSchema({
   answer: f.answer.default(d.answer),
 });
 
-/** What a run is invoked with: `{ workspaceId, collectionId, question }`. */
+/** What a run is invoked with: `{ workspaceId, collectionId, question, runId? }`. */
 export const AgenticRagInputState = new StateSchema(runInputSchema.shape);
 
 /** What a run returns. */
 export const AgenticRagOutputState = new StateSchema({
   question: f.question,
-  piiRedacted: f.piiRedacted,
   answer: f.answer,
   hops: f.hops,
   budget: f.budget,

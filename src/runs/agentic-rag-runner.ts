@@ -24,6 +24,7 @@ export function agenticRagRunner(graph: AgenticRagGraph): GraphRunner {
                 workspaceId: input.workspaceId,
                 collectionId: input.collectionId,
                 question: input.question,
+                runId: input.runId,
               },
             }),
         ...(input.fromCheckpointId && !resume ? { checkpointId: input.fromCheckpointId } : {}),

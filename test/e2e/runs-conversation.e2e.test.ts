@@ -3,6 +3,7 @@ import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
 import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { waitFor } from '../support/wait-for.js';
+import { CHECKPOINT_SCHEMA } from '../../src/checkpoints/index.js';
 import { fakeChain, seedThroughGraphQL, universalReply } from './support/runs-fixture.js';
 
 const ASK = `mutation ($input: AskInput!) { ask(input: $input) { id thread { id } } }`;
@@ -82,5 +83,65 @@ describe(`a conversation through GraphQL (${TEST_DATABASE_MODE})`, () => {
       expect(text).toContain('And also to [EMAIL_2], please?');
       expect(text).not.toMatch(/example\.com/);
     }
+  });
+
+  it('after a fork, Thread.messages is the conversation the model sees', async () => {
+    fake.script('primary', universalReply('Annual leave is twenty-five days.', leaveChunks));
+    const first = await askAndWait('How long is annual leave?');
+    await askAndWait('And how long is parental leave?', { threadId: first.threadId });
+    const history = await server.execute<{
+      thread: { history: { checkpointId: string; node: string }[] };
+    }>('query ($id: ID!) { thread(id: $id) { history(last: 100) { checkpointId node } } }', {
+      id: first.threadId,
+    });
+    // Newest first: the second `respond` from the top ends the first turn.
+    const endOfFirstTurn = history.data!.thread.history.filter((e) => e.node === 'respond')[1]!;
+
+    fake.reset();
+    fake.script('primary', universalReply('Receipts are due within thirty days.', leaveChunks));
+    const fork = await askAndWait('When are receipts due?', {
+      threadId: first.threadId,
+      fromCheckpointId: endOfFirstTurn.checkpointId,
+    });
+
+    const messages = await messagesOf(first.threadId);
+    expect(messages.map((m) => [m.role, m.text])).toEqual([
+      ['USER', 'How long is annual leave?'],
+      ['ASSISTANT', 'Annual leave is twenty-five days.'],
+      ['USER', 'When are receipts due?'],
+      ['ASSISTANT', 'Receipts are due within thirty days.'],
+    ]);
+    expect(messages.at(-1)!.runId).toBe(fork.runId);
+    expect(messages[0]!.runId).toBe(first.runId);
+    // What the model was sent for the forked turn has the first turn and not the second.
+    const answerPrompt = sentMessages(fake)
+      .at(-1)!
+      .map((m) => m.content)
+      .join('\n');
+    expect(answerPrompt).toContain('How long is annual leave?');
+    expect(answerPrompt).not.toContain('parental leave?');
+  });
+
+  it('a question with PII is stored, checkpointed and cached only redacted', async () => {
+    fake.script('primary', universalReply('Parental leave is sixteen weeks.', leaveChunks));
+    await askAndWait('Tell jane.roe@example.org how long parental leave is.');
+    const leaks = await database.db.pool.query<{ n: number }>(
+      `SELECT (
+         (SELECT count(*) FROM runs WHERE position('jane.roe' in question) > 0)
+       + (SELECT count(*) FROM ${CHECKPOINT_SCHEMA}.checkpoint_blobs
+           WHERE position('jane.roe' in convert_from(coalesce(blob, ''), 'UTF8')) > 0)
+       + (SELECT count(*) FROM ${CHECKPOINT_SCHEMA}.checkpoint_writes
+           WHERE position('jane.roe' in convert_from(blob, 'UTF8')) > 0)
+       + (SELECT count(*) FROM ${CHECKPOINT_SCHEMA}.checkpoints
+           WHERE position('jane.roe' in checkpoint::text || metadata::text) > 0)
+       + (SELECT count(*) FROM answer_cache WHERE position('jane.roe' in question) > 0)
+       )::int AS n`,
+    );
+    expect(leaks.rows[0]!.n).toBe(0);
+    expect(
+      sentMessages(fake)
+        .flat()
+        .some((m) => m.content.includes('jane.roe')),
+    ).toBe(false);
   });
 });

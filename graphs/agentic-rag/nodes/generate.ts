@@ -1,7 +1,7 @@
 import { assemblePrompt, type AssembledPrompt } from '../../../src/governance/token-budget.js';
 import { continuationMessages } from '../../../src/models/index.js';
 import { displayedAnswer } from '../answer-stream.js';
-import { summarizeHistory } from '../conversation.js';
+import { recentTurns, summarizeHistory } from '../conversation.js';
 import { defineNode } from '../define-node.js';
 import type { NodeDeps } from '../deps.js';
 import { emit } from '../events.js';
@@ -30,18 +30,19 @@ function budgetReport(prompt: AssembledPrompt) {
  * rejected reply and the reason; a failover continues the cut model's raw text. A failed model
  * is recorded in `failure` for the fallback edge, never thrown.
  */
-export function generateNode(deps: Pick<NodeDeps, 'router' | 'budget'>) {
+export function generateNode(deps: Pick<NodeDeps, 'router' | 'budget' | 'limits'>) {
   return defineNode(
     'generate',
     ['draft', 'failure', 'continuation', 'correction', 'budget'],
     async (state, config) => {
       const modelId = currentModel(state, deps.router);
+      const history = recentTurns(state.history, deps.limits.maxHistoryMessages);
       const chunks = answerContext(state);
       const prompt = assemblePrompt(
         {
           system: ANSWER_SYSTEM_PROMPT,
-          history: state.history,
-          historySummary: summarizeHistory(state.history),
+          history,
+          historySummary: summarizeHistory(history),
           context: chunks.map((c) => ({ id: c.chunkId, text: c.text, score: c.score })),
           question: state.question,
         },

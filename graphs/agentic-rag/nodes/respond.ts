@@ -5,7 +5,7 @@ import { defineNode } from '../define-node.js';
 import type { NodeDeps } from '../deps.js';
 import { isFirstTurn, type AgenticRagAnswer, type AgenticRagValues } from '../state.js';
 
-type RespondDeps = Pick<NodeDeps, 'router' | 'cache' | 'embedder' | 'limits' | 'now' | 'logger'>;
+type RespondDeps = Pick<NodeDeps, 'router' | 'cache' | 'embedder' | 'now' | 'logger'>;
 
 // Answers of the local model are not cached: it is instant and deterministic, and a cached
 // copy would keep serving its extractive answer after the remote models recover.
@@ -56,12 +56,11 @@ export function respondNode(deps: RespondDeps) {
         deps.logger.warn({ event: 'cache_store_failed', code }, 'answer not cached');
       });
     }
-    const history = appendTurn(
-      state.history,
-      state.question,
-      answer.text,
-      deps.limits.maxHistoryMessages,
-    );
+    const history = appendTurn(state.history, {
+      runId: state.runId,
+      question: state.question,
+      answer: answer.text,
+    });
     return { history };
   });
 }

@@ -269,6 +269,8 @@ export type ModelFallback = RunEvent & {
   __typename?: 'ModelFallback';
   at: Scalars['DateTime']['output'];
   fromModel: Scalars['String']['output'];
+  /** The graph node whose model call moved on: generate, grade or rewrite. */
+  node: Scalars['String']['output'];
   reason: Scalars['String']['output'];
   /** The next model answers from scratch: discard the text received so far. */
   restart: Scalars['Boolean']['output'];
@@ -639,7 +641,11 @@ export type Thread = {
   history: Array<CheckpointEntry>;
   id: Scalars['ID']['output'];
   lastActivityAt: Scalars['DateTime']['output'];
-  /** Questions and answers in order. */
+  /**
+   * The conversation the model sees, oldest first: the questions and answers of the thread's
+   * current branch (after a fork, the fork's), read from its latest checkpoint. A question is
+   * listed with its answer once its run has succeeded; `runs` lists every run, whatever its outcome.
+   */
   messages: Array<Message>;
   /** Runs of the conversation, oldest first. */
   runs: Array<Run>;
@@ -1036,6 +1042,7 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type ModelFallbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelFallback'] = ResolversParentTypes['ModelFallback']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   restart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -55,7 +55,7 @@ describe(`agentic-RAG graph: answer cache (${TEST_DATABASE_MODE})`, () => {
       fallbackPath: [],
       usage: undefined,
     });
-    expect(second.nodes).toEqual(['redact', 'cache', 'respond']);
+    expect(second.nodes).toEqual(['begin', 'cache', 'respond']);
     expect(eventsOf(second, 'token')).toEqual([]);
     expect(chatLog(fx.fake)).toEqual([]);
   });

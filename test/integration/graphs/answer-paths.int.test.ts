@@ -57,7 +57,7 @@ describe(`agentic-RAG graph: answer paths (${TEST_DATABASE_MODE})`, () => {
       { type: 'retrieval', query: QUESTION, chunkIds: expect.arrayContaining([annual]) },
     ]);
     expect(run.nodes).toEqual([
-      'redact',
+      'begin',
       'cache',
       'retrieve',
       'grade',

@@ -85,7 +85,7 @@ describe.runIf(process.env['TEST_DATABASE_URL'])('agentic-RAG graph: SIGKILL mid
     // more for the cache entry, because embeddings are kept out of checkpoints.
     expect(embeddingCalls()).toBe(1);
     const nodes = (await checkpointHistory(database.db.pool, THREAD)).map((e) => e.node);
-    for (const node of ['redact', 'cache', 'retrieve', 'grade']) {
+    for (const node of ['begin', 'cache', 'retrieve', 'grade']) {
       expect(nodes.filter((n) => n === node)).toHaveLength(1);
     }
   });

@@ -75,7 +75,7 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
     expect(history.map((entry) => entry.node).reverse()).toEqual([
       '__input__',
       '__start__',
-      'redact',
+      'begin',
       'cache',
       'retrieve',
       'grade',

@@ -11,7 +11,7 @@ import { useHandbookServer } from './support/handbook-server.js';
 import { decodeId } from '../../../src/graphql/ids.js';
 
 const ANSWER = 'Parental leave is sixteen weeks at full pay.';
-const NODES = ['redact', 'cache', 'retrieve', 'grade', 'generate', 'validate', 'respond'];
+const NODES = ['begin', 'cache', 'retrieve', 'grade', 'generate', 'validate', 'respond'];
 
 const isSql = (span: ReadableSpan) => span.attributes['db.system.name'] === 'postgresql';
 

@@ -10,7 +10,7 @@ import { answerReply, gradeReply } from '../../e2e/support/runs-fixture.js';
 import { askStream } from './support/ask-stream.js';
 import { useHandbookServer } from './support/handbook-server.js';
 
-const NODES = ['redact', 'cache', 'retrieve', 'grade', 'generate', 'validate', 'respond'];
+const NODES = ['begin', 'cache', 'retrieve', 'grade', 'generate', 'validate', 'respond'];
 
 describe(`telemetry without the pg instrumentation (${TEST_DATABASE_MODE})`, () => {
   const handbook = useHandbookServer();

@@ -38,6 +38,7 @@ export const runEventResolvers: Pick<
   TokenDelta: { ...base, text: (event) => event.payload.text },
   ModelFallback: {
     ...base,
+    node: (event) => event.payload.node,
     fromModel: (event) => event.payload.fromModel,
     toModel: (event) => event.payload.toModel,
     reason: (event) => event.payload.reason,

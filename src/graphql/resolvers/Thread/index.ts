@@ -1,9 +1,10 @@
 import { checkpointHistory } from '../../../checkpoints/index.js';
 import { listThreadRuns } from '../../../runs/find-runs.js';
 import { encodeId } from '../../ids.js';
+import { messages } from './messages.js';
 import type { ThreadResolvers } from '../../generated/resolvers-types.js';
 
-/** `Thread`: a conversation; its messages are its runs' questions and answers. */
+/** `Thread`: a conversation: its runs, and its messages as the model sees them. */
 export const Thread: ThreadResolvers = {
   id: (row) => encodeId('Thread', row.id),
   collection: (row, _args, ctx) => ctx.loaders.collection.load(row.collection_id),
@@ -12,24 +13,7 @@ export const Thread: ThreadResolvers = {
     for (const run of runs) ctx.loaders.run.prime(run.id, run);
     return runs;
   },
-  messages: async (row, _args, ctx) => {
-    const runs = await listThreadRuns(ctx.db.pool, ctx.workspaceId, row.id);
-    return runs.flatMap((run) => {
-      const runId = encodeId('Run', run.id);
-      const question = { role: 'USER' as const, text: run.question, runId, at: run.created_at };
-      return run.answer
-        ? [
-            question,
-            {
-              role: 'ASSISTANT' as const,
-              text: run.answer.text,
-              runId,
-              at: run.finished_at ?? run.created_at,
-            },
-          ]
-        : [question];
-    });
-  },
+  messages,
   history: (row, args, ctx) =>
     checkpointHistory(ctx.db.pool, row.id, {
       limit: Math.min(Math.max(args.last ?? 100, 1), 1000),

@@ -1,31 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendTurn,
-  redactQuestion,
+  recentTurns,
   summarizeHistory,
 } from '../../../../graphs/agentic-rag/conversation.js';
 
 describe('conversation helpers', () => {
-  it('redacts a question without reusing placeholder numbers of earlier turns', () => {
-    const history = [
-      { role: 'user' as const, content: 'Write to [EMAIL_1] and [EMAIL_2]' },
-      { role: 'assistant' as const, content: 'Done.' },
-    ];
-    const redacted = redactQuestion('And to bob@example.com?', history);
-    expect(redacted.text).toBe('And to [EMAIL_3]?');
-    expect(redacted.matches).toBe(1);
+  it('appends a turn tagged with its run and keeps the whole conversation', () => {
+    let history = appendTurn([], { runId: 'r1', question: 'q1', answer: 'a1' });
+    history = appendTurn(history, { runId: 'r2', question: 'q2', answer: 'a2' });
+    history = appendTurn(history, { question: 'q3', answer: 'a3' });
+    expect(history).toEqual([
+      { role: 'user', content: 'q1', runId: 'r1' },
+      { role: 'assistant', content: 'a1', runId: 'r1' },
+      { role: 'user', content: 'q2', runId: 'r2' },
+      { role: 'assistant', content: 'a2', runId: 'r2' },
+      { role: 'user', content: 'q3' },
+      { role: 'assistant', content: 'a3' },
+    ]);
   });
 
-  it('redacting an already redacted question changes nothing', () => {
-    expect(redactQuestion('Mail [EMAIL_1] please', []).text).toBe('Mail [EMAIL_1] please');
-  });
-
-  it('appends a turn and drops the oldest whole turns beyond the limit', () => {
-    let history = appendTurn([], 'q1', 'a1', 4);
-    history = appendTurn(history, 'q2', 'a2', 4);
-    history = appendTurn(history, 'q3', 'a3', 4);
-    expect(history.map((m) => m.content)).toEqual(['q2', 'a2', 'q3', 'a3']);
-    expect(appendTurn(history, 'q4', 'a4', 3).map((m) => m.content)).toEqual(['q4', 'a4']);
+  it('recent turns: the last whole turns within the limit', () => {
+    const history = ['q1', 'q2', 'q3'].reduce(
+      (h, q) => appendTurn(h, { question: q, answer: `a${q.slice(1)}` }),
+      [] as ReturnType<typeof appendTurn>,
+    );
+    expect(recentTurns(history, 4).map((m) => m.content)).toEqual(['q2', 'a2', 'q3', 'a3']);
+    expect(recentTurns(history, 3).map((m) => m.content)).toEqual(['q3', 'a3']);
+    expect(recentTurns(history, 6)).toBe(history);
   });
 
   it('summarises each message by its first sentence, without a model', () => {

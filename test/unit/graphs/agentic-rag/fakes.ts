@@ -25,6 +25,7 @@ export function stateWith(overrides: Partial<AgenticRagValues> = {}): AgenticRag
     workspaceId: 'w1',
     collectionId: 'c1',
     question: 'How long is annual leave?',
+    runId: undefined,
     history: [],
     ...RUN_DEFAULTS,
     ...overrides,

@@ -13,6 +13,8 @@ export interface WaitForDatabaseOptions {
   initialDelayMs?: number;
   /** Cap of that pause. Default: 5000 ms. */
   maxDelayMs?: number;
+  /** Told each failed probe's error (to report why, when the wait ends false). Default: none. */
+  onProbeFailure?: (error: unknown) => void;
 }
 
 /**
@@ -39,7 +41,12 @@ export async function waitForDatabase(
   try {
     await policy.execute(async ({ signal }) => {
       signal.throwIfAborted();
-      await pool.query('SELECT 1');
+      try {
+        await pool.query('SELECT 1');
+      } catch (error) {
+        options.onProbeFailure?.(error);
+        throw error;
+      }
     }, stop);
     return true;
   } catch {

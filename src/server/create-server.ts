@@ -19,6 +19,12 @@ import { httpErrors } from './http-errors.js';
 import { guardMetrics, type MetricsAccess } from './metrics-access.js';
 import { attachWebSocketServer } from './websocket.js';
 
+/**
+ * Largest JSON request body over HTTP: 20 MiB, as ingestion accepts up to 16 MiB of documents.
+ * A larger body is refused with 413 `PAYLOAD_TOO_LARGE` naming the limit (`extensions.limitBytes`).
+ */
+export const HTTP_MAX_BODY_BYTES = 20 * 1024 * 1024;
+
 /** Options of {@link createServer}. */
 export interface ServerOptions {
   services: AppServices;
@@ -28,8 +34,8 @@ export interface ServerOptions {
   sandbox?: boolean;
   /** Stack traces in error responses (development only). Default: false. */
   includeStacktrace?: boolean;
-  /** Largest JSON request body; ingestion accepts up to 16 MiB of documents. Default: `'20mb'`. */
-  bodyLimit?: string;
+  /** Largest JSON request body, in bytes. Default: {@link HTTP_MAX_BODY_BYTES} (20 MiB). */
+  maxBodyBytes?: number;
   /** Browser origins allowed on HTTP and WebSocket; empty allows every origin. Default: []. */
   allowedOrigins?: readonly string[];
   /** Who may read `/metrics` (see `metricsAccess`). Default: closed. */
@@ -106,12 +112,14 @@ export function createServer(options: ServerOptions): BallastServer {
         '/graphql',
         originAllowList(options.allowedOrigins ?? []),
         httpAuth(services.authenticate, services.limits),
-        express.json({ limit: options.bodyLimit ?? '20mb' }),
+        express.json({ limit: options.maxBodyBytes ?? HTTP_MAX_BODY_BYTES }),
         expressMiddleware(apollo, { context: async ({ req }) => createContext(principalOf(req)) }),
       );
       app.use(httpErrors(services.logger));
       await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
+        httpServer.once('error', (error: Error & { code?: string }) =>
+          reject(error.code === 'EADDRINUSE' ? portInUse(port, host) : error),
+        );
         httpServer.listen(port, host, () => resolve());
       });
       const address = httpServer.address() as AddressInfo;
@@ -123,4 +131,12 @@ export function createServer(options: ServerOptions): BallastServer {
       else httpServer.close();
     },
   };
+}
+
+// Typically a second `npm start`: say which variable moves it.
+function portInUse(port: number, host: string): Error & { code: string } {
+  return Object.assign(
+    new Error(`port ${port} on ${host} is already in use: stop what holds it or set PORT`),
+    { code: 'EADDRINUSE' },
+  );
 }

@@ -6,7 +6,7 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Credentials } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import { isAppError } from '../errors.js';
@@ -15,8 +15,14 @@ import { tracedExecute, tracedSubscribe } from '../telemetry/graphql-ws-operatio
 import { createSocketCredentials, type SocketCredentials } from './ws-credentials.js';
 import { prepareWsOperation, type WsOperationRules } from './ws-operation.js';
 
-/** Largest WebSocket message accepted: the `ws` default of 100 MiB invites abuse. */
+/**
+ * Largest WebSocket message accepted: 1 MiB (the `ws` default of 100 MiB invites abuse). A larger
+ * message closes its socket with 1009 and {@link WS_TOO_BIG_REASON}; bigger ingestion batches go
+ * over HTTP (see `HTTP_MAX_BODY_BYTES`).
+ */
 export const WS_MAX_PAYLOAD_BYTES = 1024 * 1024;
+/** Close reason of a socket whose message was over {@link WS_MAX_PAYLOAD_BYTES} (code 1009). */
+export const WS_TOO_BIG_REASON = `message too big: the limit is ${WS_MAX_PAYLOAD_BYTES} bytes`;
 /** Operations one connection may have open at once. */
 export const WS_MAX_OPERATIONS_PER_CONNECTION = 100;
 
@@ -33,6 +39,14 @@ export interface WebSocketOptions {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** How long a socket's credentials are trusted before they are checked again. Default: 5 s. */
   credentialsRecheckMs?: number;
+}
+
+// ws refuses a message over maxPayload from its length alone, unread, and closes with 1009 and
+// no reason: the reason is the one place left to tell the client the limit.
+class LimitedWebSocket extends WebSocket {
+  override close(code?: number, data?: string | Buffer): void {
+    super.close(code, code === 1009 && data === undefined ? WS_TOO_BIG_REASON : data);
+  }
 }
 
 type ConnectionState = {
@@ -59,6 +73,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
     server: options.httpServer,
     path: options.path ?? '/graphql',
     maxPayload: WS_MAX_PAYLOAD_BYTES,
+    WebSocket: LimitedWebSocket,
     verifyClient: ({ origin }: { origin?: string }) =>
       !origin || allowed.length === 0 || allowed.includes(origin),
   });
@@ -137,6 +152,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
     },
     wsServer,
   );
+  quietClientErrors(wsServer, options.services.logger);
   return {
     async dispose() {
       sockets.close();
@@ -144,6 +160,30 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+// graphql-ws reports a client's protocol error (a message over the limit, invalid UTF-8) as an
+// "internal error" with console.error and a stack, and the HTTP server's listen errors, which
+// ws forwards to the WebSocket server, the same way. ws has already closed such a socket with
+// the right code and listen() reports its own failure: one log line is all either deserves.
+// Registered after graphql-ws's own handlers, so that theirs are there to be replaced.
+function quietClientErrors(wsServer: WebSocketServer, logger: AppServices['logger']): void {
+  wsServer.removeAllListeners('error');
+  wsServer.on('error', () => undefined);
+  wsServer.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        logger.warn(
+          { code: error.code, limitBytes: WS_MAX_PAYLOAD_BYTES },
+          'WebSocket message over the size limit: socket closed with 1009',
+        );
+        return;
+      }
+      logger.warn({ code: error.code }, `WebSocket error, socket closed: ${error.message}`);
+      if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal server error');
+    });
+  });
 }
 
 function appError(code: string, message: string, details?: Record<string, unknown>) {

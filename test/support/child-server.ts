@@ -11,6 +11,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** Every JSON log line printed so far. */
   logs: Record<string, unknown>[];
+  /** Every line printed on standard output so far, JSON or not. */
+  lines: string[];
   /** Everything printed on standard error so far (a crash's stack, for instance). */
   readonly stderr: string;
   /** Sends `signal` and resolves with the exit code. */
@@ -25,12 +27,9 @@ export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = startChild(env);
   const logs: Record<string, unknown>[] = [];
+  const lines: string[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -38,6 +37,7 @@ export async function spawnServer(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready: ${stderr}`)), timeoutMs);
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
@@ -51,13 +51,14 @@ export async function spawnServer(
     });
     void exited.then(([code]) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before ready: ${stderr}`));
+      reject(new Error(`server exited with ${code} before ready: ${stderr}${lines.join('\n')}`));
     });
   });
   return {
     url,
     process: child,
     logs,
+    lines,
     get stderr() {
       return stderr;
     },
@@ -67,6 +68,51 @@ export async function spawnServer(
       return code;
     },
   };
+}
+
+/** How a server that was expected to fail at start ended (see {@link runServerToExit}). */
+export interface ServerExit {
+  code: number | null;
+  /** Every line printed on standard output. */
+  lines: string[];
+  /** Everything printed on standard error. */
+  stderr: string;
+  /** From spawn to exit. */
+  elapsedMs: number;
+}
+
+/**
+ * Starts the server like {@link spawnServer} and waits for it to exit on its own (a bad
+ * environment, a database it cannot reach). Kills it and rejects, with what it printed, if it
+ * is still running after `timeoutMs` (default 30 s).
+ */
+export async function runServerToExit(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<ServerExit> {
+  const started = performance.now();
+  const child = startChild(env);
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(line));
+  const exited = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code, signal] = await exited;
+  clearTimeout(timer);
+  const elapsedMs = Math.round(performance.now() - started);
+  if (signal === 'SIGKILL') {
+    throw new Error(`server still running after ${timeoutMs} ms: ${stderr}${lines.join('\n')}`);
+  }
+  return { code, lines, stderr, elapsedMs };
+}
+
+function startChild(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** POSTs one GraphQL operation over HTTP. */

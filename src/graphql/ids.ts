@@ -37,3 +37,15 @@ export function decodeId(kind: IdKind, id: string): string | null {
   if (!UUID_HEX.test(hex)) return null;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The kind and database uuid of any public id; null when it names no object of ours. */
+export function decodeAnyId(id: string): { kind: IdKind; uuid: string } | null {
+  if (!WELL_FORMED.test(id)) return null;
+  for (const kind of Object.keys(ID_PREFIXES) as IdKind[]) {
+    if (id.startsWith(`${ID_PREFIXES[kind]}_`)) {
+      const uuid = decodeId(kind, id);
+      return uuid === null ? null : { kind, uuid };
+    }
+  }
+  return null;
+}

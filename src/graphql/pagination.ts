@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import type { KeysetPage, KeysetWindow } from '../runs/keyset-page.js';
 
 /** Page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -23,10 +24,14 @@ export function encodeCursor(key: Keyset): string {
 }
 
 /**
- * The keyset position of a cursor; null for no cursor.
+ * The keyset position of a cursor; null for no cursor. `argument` (default `after`) names the
+ * argument in the error.
  * @throws {AppError} `BAD_USER_INPUT` for a cursor this server did not issue.
  */
-export function decodeCursor(cursor: string | null | undefined): Keyset | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  argument: 'after' | 'before' = 'after',
+): Keyset | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -45,7 +50,53 @@ export function decodeCursor(cursor: string | null | undefined): Keyset | null {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument: 'after' } });
+  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument } });
+}
+
+/** The Relay arguments of a connection paged in both directions. */
+export interface RelayArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/**
+ * The keyset window of Relay arguments: `first` (default {@link DEFAULT_PAGE_SIZE}) rows after
+ * `after`, or the `last` rows before `before`; both sizes clamped like {@link clampFirst}.
+ * @throws {AppError} `BAD_USER_INPUT` for `first` with `last`, or a cursor this server did not issue.
+ */
+export function keysetWindow(args: RelayArgs): KeysetWindow {
+  const hasFirst = args.first !== null && args.first !== undefined;
+  const hasLast = args.last !== null && args.last !== undefined;
+  if (hasFirst && hasLast) {
+    throw new AppError('BAD_USER_INPUT', 'pass first or last, not both', {
+      details: { argument: 'last' },
+    });
+  }
+  return {
+    after: decodeCursor(args.after, 'after'),
+    before: decodeCursor(args.before, 'before'),
+    limit: clampFirst(hasLast ? args.last : args.first),
+    fromEnd: hasLast,
+  };
+}
+
+/** A Relay connection of a keyset page; `keyOf` gives a row's sort key. */
+export function toKeysetConnection<T>(
+  page: KeysetPage<T>,
+  keyOf: (row: T) => Keyset,
+): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape } {
+  const edges = page.rows.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNext,
+      hasPreviousPage: page.hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
 }
 
 /** An opaque cursor for a position in an ordinal-ordered list (chunks of a document). */

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { THREAD_COLUMNS } from './find-threads.js';
+import { readKeysetPage, type KeysetPage, type KeysetWindow } from './keyset-page.js';
 import { RUN_COLUMNS, type RunRow, type ThreadRow } from './run-row.js';
 import type { RunEvent } from './run-event.js';
 
@@ -22,8 +24,7 @@ export async function findThreadsByIds(
   ids: readonly string[],
 ): Promise<ThreadRow[]> {
   const result = await pool.query<ThreadRow>(
-    `SELECT id, workspace_id, collection_id, created_at, last_activity_at
-     FROM threads WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+    `SELECT ${THREAD_COLUMNS} FROM threads WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
     [workspaceId, ids],
   );
   return result.rows;
@@ -41,6 +42,26 @@ export async function listThreadRuns(
     [workspaceId, threadId],
   );
   return result.rows;
+}
+
+/** One page of the runs of a thread, newest first (`created_at`, then id). */
+export async function pageThreadRuns(
+  pool: pg.Pool,
+  workspaceId: string,
+  threadId: string,
+  window: KeysetWindow,
+): Promise<KeysetPage<RunRow>> {
+  return readKeysetPage<RunRow>(
+    pool,
+    {
+      columns: RUN_COLUMNS,
+      table: 'runs',
+      atColumn: 'created_at',
+      where: 'workspace_id = $1 AND thread_id = $2::uuid',
+      params: [workspaceId, threadId],
+    },
+    window,
+  );
 }
 
 /** Persisted events of a run with seq > `afterSeq`, in order, at most `limit`. */

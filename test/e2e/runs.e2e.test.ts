@@ -234,11 +234,19 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     const [a, b] = times.rows;
     expect(b!.started_at.getTime()).toBeGreaterThanOrEqual(a!.finished_at.getTime());
     const thread = await server.execute<{
-      thread: { runs: { status: string }[]; messages: { role: string }[] };
-    }>('query ($id: ID!) { thread(id: $id) { runs { status } messages { role } } }', {
-      id: first.thread.id,
-    });
-    expect(thread.data!.thread.runs.map((r) => r.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      thread: {
+        runs: { edges: { node: { id: string; status: string } }[] };
+        messages: { role: string }[];
+      };
+    }>(
+      'query ($id: ID!) { thread(id: $id) { runs { edges { node { id status } } } messages { role } } }',
+      { id: first.thread.id },
+    );
+    // Newest first: the follow-up, then the first question.
+    expect(thread.data!.thread.runs.edges.map((e) => e.node)).toEqual([
+      { id: second.data!.ask.id, status: 'SUCCEEDED' },
+      { id: first.id, status: 'SUCCEEDED' },
+    ]);
     expect(thread.data!.thread.messages.map((m) => m.role)).toEqual([
       'USER',
       'ASSISTANT',

@@ -64,11 +64,12 @@ export type CheckpointEntry = {
   step: Scalars['Int']['output'];
 };
 
-export type Chunk = {
+export type Chunk = Node & {
   __typename?: 'Chunk';
   document: Maybe<Document>;
   /** Headings the chunk sits under, outermost first. */
   headingPath: Array<Scalars['String']['output']>;
+  /** Global id (`chk_…`). */
   id: Scalars['ID']['output'];
   ordinal: Scalars['Int']['output'];
   text: Scalars['String']['output'];
@@ -100,7 +101,7 @@ export type Citation = {
 };
 
 /** A set of documents searched together; one embedding model and dimension for all its chunks. */
-export type Collection = {
+export type Collection = Node & {
   __typename?: 'Collection';
   chunkCount: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -110,6 +111,7 @@ export type Collection = {
   documents: DocumentConnection;
   /** Fixed by the first ingestion; null before it. */
   embeddingModel: Maybe<Scalars['String']['output']>;
+  /** Global id (`col_…`). */
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -145,13 +147,14 @@ export type DatabaseMode =
   | 'EMBEDDED'
   | 'POSTGRES';
 
-export type Document = {
+export type Document = Node & {
   __typename?: 'Document';
   chunkCount: Scalars['Int']['output'];
   /** Chunks in reading order. */
   chunks: ChunkConnection;
   collection: Maybe<Collection>;
   createdAt: Scalars['DateTime']['output'];
+  /** Global id (`doc_…`). */
   id: Scalars['ID']['output'];
   metadata: Scalars['JSON']['output'];
   sourceUri: Maybe<Scalars['String']['output']>;
@@ -222,7 +225,7 @@ export type IngestError = {
   title: Scalars['String']['output'];
 };
 
-export type IngestJob = {
+export type IngestJob = Node & {
   __typename?: 'IngestJob';
   /** Stale chunks removed from changed documents. */
   chunksDeleted: Scalars['Int']['output'];
@@ -240,6 +243,7 @@ export type IngestJob = {
   /** Documents that could not be indexed. */
   errors: Array<IngestError>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Global id (`job_…`). */
   id: Scalars['ID']['output'];
   /** PII entities replaced by placeholders before storage, per type. */
   piiRedacted: Array<PiiCount>;
@@ -367,6 +371,12 @@ export type MutationIngestDocumentsArgs = {
   input: IngestDocumentsInput;
 };
 
+/** An object with a global id: refetch it with `node(id:)`. */
+export type Node = {
+  /** Globally unique, opaque id; its prefix names the type (`col_`, `doc_`, `chk_`, `job_`, `thr_`, `run_`). */
+  id: Scalars['ID']['output'];
+};
+
 export type NodeFinished = RunEvent & {
   __typename?: 'NodeFinished';
   at: Scalars['DateTime']['output'];
@@ -383,12 +393,20 @@ export type NodeStarted = RunEvent & {
   seq: Scalars['Int']['output'];
 };
 
-/** Relay pagination state. Cursors are opaque: pass them back unchanged. */
+/**
+ * Relay pagination state. Cursors are opaque: pass them back unchanged. Connections paged in
+ * both directions (`threads`, `Thread.runs`) report both flags exactly; forward-only ones
+ * (`first`/`after`) always report `hasPreviousPage: false`.
+ */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last edge; null for an empty page. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** More items follow the last edge (in the connection's order). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** More items precede the first edge (in the connection's order). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge; null for an empty page. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -412,6 +430,11 @@ export type Query = {
   ingestJob: Maybe<IngestJob>;
   /** Every configured chat model (in fallback order) and the embedding model, with live health. */
   models: Array<ModelStatus>;
+  /**
+   * The object of the caller's workspace with this id, whatever its type; null when the id is
+   * unknown, malformed or of another workspace.
+   */
+  node: Maybe<Node>;
   /** A run of the caller's workspace, or null. */
   run: Maybe<Run>;
   /**
@@ -422,6 +445,14 @@ export type Query = {
   search: Array<SearchHit>;
   /** A conversation of the caller's workspace, or null. */
   thread: Maybe<Thread>;
+  /**
+   * The conversations of the caller's workspace, newest activity first (a thread's
+   * `lastActivityAt`, then its id): asking on a thread moves it to the front. Page forward with
+   * `first`/`after` or backward with `last`/`before`; cursors stay valid while threads are
+   * created. `first` or `last` defaults to 20 and is clamped to 1..100; passing both is
+   * BAD_USER_INPUT.
+   */
+  threads: ThreadConnection;
 };
 
 
@@ -446,6 +477,11 @@ export type QueryIngestJobArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
@@ -463,6 +499,15 @@ export type QueryThreadArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryThreadsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RetrievalDone = RunEvent & {
   __typename?: 'RetrievalDone';
   at: Scalars['DateTime']['output'];
@@ -473,7 +518,7 @@ export type RetrievalDone = RunEvent & {
   seq: Scalars['Int']['output'];
 };
 
-export type Run = {
+export type Run = Node & {
   __typename?: 'Run';
   answer: Maybe<Answer>;
   /** How many times execution started (more than one after a resume). */
@@ -484,6 +529,7 @@ export type Run = {
   /** Logged events after `afterSeq` (default 0), at most `first` (default 100, max 1000). */
   events: Array<RunEvent>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Global id (`run_…`). */
   id: Scalars['ID']['output'];
   /** Seq of the last logged event. */
   lastSeq: Scalars['Int']['output'];
@@ -526,6 +572,24 @@ export type RunCompleted = RunEvent & {
   at: Scalars['DateTime']['output'];
   runId: Scalars['ID']['output'];
   seq: Scalars['Int']['output'];
+};
+
+/** A page of runs. */
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  /** The runs of the page, newest first. */
+  edges: Array<RunEdge>;
+  /** Where the page sits in the list. */
+  pageInfo: PageInfo;
+};
+
+/** A run and its position in the list. */
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  /** Opaque position of this run: pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The run. */
+  node: Run;
 };
 
 export type RunError = {
@@ -633,12 +697,14 @@ export type SubscriptionRunEventsArgs = {
   runId: Scalars['ID']['input'];
 };
 
-export type Thread = {
+/** A conversation over one collection: its runs, and the messages the model sees. */
+export type Thread = Node & {
   __typename?: 'Thread';
   collection: Maybe<Collection>;
   createdAt: Scalars['DateTime']['output'];
   /** Checkpoints of the thread, newest first (at most `last`, default 100): where a run can fork from. */
   history: Array<CheckpointEntry>;
+  /** Global id (`thr_…`). */
   id: Scalars['ID']['output'];
   lastActivityAt: Scalars['DateTime']['output'];
   /**
@@ -647,13 +713,45 @@ export type Thread = {
    * listed with its answer once its run has succeeded; `runs` lists every run, whatever its outcome.
    */
   messages: Array<Message>;
-  /** Runs of the conversation, oldest first. */
-  runs: Array<Run>;
+  /**
+   * Every run of the conversation, whatever its outcome, newest first (creation time, then id).
+   * Page forward with `first`/`after` or backward with `last`/`before`; `first` or `last`
+   * defaults to 20 and is clamped to 1..100; passing both is BAD_USER_INPUT.
+   */
+  runs: RunConnection;
 };
 
 
+/** A conversation over one collection: its runs, and the messages the model sees. */
 export type ThreadHistoryArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A conversation over one collection: its runs, and the messages the model sees. */
+export type ThreadRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of threads. */
+export type ThreadConnection = {
+  __typename?: 'ThreadConnection';
+  /** The threads of the page, most recently active first. */
+  edges: Array<ThreadEdge>;
+  /** Where the page sits in the list. */
+  pageInfo: PageInfo;
+};
+
+/** A thread and its position in the list. */
+export type ThreadEdge = {
+  __typename?: 'ThreadEdge';
+  /** Opaque position of this thread: pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The thread. */
+  node: Thread;
 };
 
 /** More answer text. Concatenate in seq order; discard on ModelFallback(restart) or RunResumed. */
@@ -778,6 +876,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( ChunkRow )
+    | ( CollectionRow )
+    | ( DocumentRow )
+    | ( IngestJobRow )
+    | ( RunRow )
+    | ( ThreadRow )
+  ;
+  RunEvent:
+    | ( ModelFallbackEvent )
+    | ( NodeFinishedEvent )
+    | ( NodeStartedEvent )
+    | ( RetrievalDoneEvent )
+    | ( RunCancelledEvent )
+    | ( RunCompletedEvent )
+    | ( RunFailedEvent )
+    | ( RunResumedEvent )
+    | ( RunStartedEvent )
+    | ( TokenDeltaEvent )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -818,6 +939,7 @@ export type ResolversTypes = {
   ModelStatus: ResolverTypeWrapper<ModelStatusRecord>;
   ModelUsage: ResolverTypeWrapper<ModelUsage>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NodeFinished: ResolverTypeWrapper<NodeFinishedEvent>;
   NodeStarted: ResolverTypeWrapper<NodeStartedEvent>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -827,6 +949,8 @@ export type ResolversTypes = {
   Run: ResolverTypeWrapper<RunRow>;
   RunCancelled: ResolverTypeWrapper<RunCancelledEvent>;
   RunCompleted: ResolverTypeWrapper<RunCompletedEvent>;
+  RunConnection: ResolverTypeWrapper<Omit<RunConnection, 'edges'> & { edges: Array<ResolversTypes['RunEdge']> }>;
+  RunEdge: ResolverTypeWrapper<Omit<RunEdge, 'node'> & { node: ResolversTypes['Run'] }>;
   RunError: ResolverTypeWrapper<RunError>;
   RunEvent: ResolverTypeWrapper<RunEventRecord>;
   RunFailed: ResolverTypeWrapper<RunFailedEvent>;
@@ -840,6 +964,8 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Thread: ResolverTypeWrapper<ThreadRow>;
+  ThreadConnection: ResolverTypeWrapper<Omit<ThreadConnection, 'edges'> & { edges: Array<ResolversTypes['ThreadEdge']> }>;
+  ThreadEdge: ResolverTypeWrapper<Omit<ThreadEdge, 'node'> & { node: ResolversTypes['Thread'] }>;
   TokenDelta: ResolverTypeWrapper<TokenDeltaEvent>;
   Trace: ResolverTypeWrapper<Trace>;
   TraceSpan: ResolverTypeWrapper<TraceSpan>;
@@ -879,6 +1005,7 @@ export type ResolversParentTypes = {
   ModelStatus: ModelStatusRecord;
   ModelUsage: ModelUsage;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NodeFinished: NodeFinishedEvent;
   NodeStarted: NodeStartedEvent;
   PageInfo: PageInfo;
@@ -888,6 +1015,8 @@ export type ResolversParentTypes = {
   Run: RunRow;
   RunCancelled: RunCancelledEvent;
   RunCompleted: RunCompletedEvent;
+  RunConnection: Omit<RunConnection, 'edges'> & { edges: Array<ResolversParentTypes['RunEdge']> };
+  RunEdge: Omit<RunEdge, 'node'> & { node: ResolversParentTypes['Run'] };
   RunError: RunError;
   RunEvent: RunEventRecord;
   RunFailed: RunFailedEvent;
@@ -898,6 +1027,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Thread: ThreadRow;
+  ThreadConnection: Omit<ThreadConnection, 'edges'> & { edges: Array<ResolversParentTypes['ThreadEdge']> };
+  ThreadEdge: Omit<ThreadEdge, 'node'> & { node: ResolversParentTypes['Thread'] };
   TokenDelta: TokenDeltaEvent;
   Trace: Trace;
   TraceSpan: TraceSpan;
@@ -930,6 +1061,7 @@ export type ChunkResolvers<ContextType = GraphQLContext, ParentType extends Reso
   ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ChunkConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChunkConnection'] = ResolversParentTypes['ChunkConnection']> = {
@@ -957,6 +1089,7 @@ export type CollectionResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CollectionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CollectionConnection'] = ResolversParentTypes['CollectionConnection']> = {
@@ -983,6 +1116,7 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   sourceUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
@@ -1026,6 +1160,7 @@ export type IngestJobResolvers<ContextType = GraphQLContext, ParentType extends 
   piiRedacted?: Resolver<Array<ResolversTypes['PiiCount']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IngestJobStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
@@ -1080,6 +1215,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   ingestDocuments?: Resolver<ResolversTypes['IngestJob'], ParentType, ContextType, RequireFields<MutationIngestDocumentsArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Chunk' | 'Collection' | 'Document' | 'IngestJob' | 'Run' | 'Thread', ParentType, ContextType>;
+};
+
 export type NodeFinishedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeFinished'] = ResolversParentTypes['NodeFinished']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1115,9 +1254,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   ingestJob?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType, RequireFields<QueryIngestJobArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['ModelStatus']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'collectionId' | 'query'>>;
   thread?: Resolver<Maybe<ResolversTypes['Thread']>, ParentType, ContextType, RequireFields<QueryThreadArgs, 'id'>>;
+  threads?: Resolver<ResolversTypes['ThreadConnection'], ParentType, ContextType, Partial<QueryThreadsArgs>>;
 };
 
 export type RetrievalDoneResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetrievalDone'] = ResolversParentTypes['RetrievalDone']> = {
@@ -1145,6 +1286,7 @@ export type RunResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   trace?: Resolver<Maybe<ResolversTypes['Trace']>, ParentType, ContextType>;
   traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   usage?: Resolver<Maybe<ResolversTypes['RunUsage']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RunCancelledResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunCancelled'] = ResolversParentTypes['RunCancelled']> = {
@@ -1160,6 +1302,16 @@ export type RunCompletedResolvers<ContextType = GraphQLContext, ParentType exten
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RunConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunConnection'] = ResolversParentTypes['RunConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type RunEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunEdge'] = ResolversParentTypes['RunEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
 };
 
 export type RunErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunError'] = ResolversParentTypes['RunError']> = {
@@ -1222,7 +1374,18 @@ export type ThreadResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
-  runs?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, Partial<ThreadRunsArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ThreadConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThreadConnection'] = ResolversParentTypes['ThreadConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ThreadEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ThreadEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ThreadEdge'] = ResolversParentTypes['ThreadEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Thread'], ParentType, ContextType>;
 };
 
 export type TokenDeltaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenDelta'] = ResolversParentTypes['TokenDelta']> = {
@@ -1287,6 +1450,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ModelStatus?: ModelStatusResolvers<ContextType>;
   ModelUsage?: ModelUsageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   NodeFinished?: NodeFinishedResolvers<ContextType>;
   NodeStarted?: NodeStartedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -1296,6 +1460,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Run?: RunResolvers<ContextType>;
   RunCancelled?: RunCancelledResolvers<ContextType>;
   RunCompleted?: RunCompletedResolvers<ContextType>;
+  RunConnection?: RunConnectionResolvers<ContextType>;
+  RunEdge?: RunEdgeResolvers<ContextType>;
   RunError?: RunErrorResolvers<ContextType>;
   RunEvent?: RunEventResolvers<ContextType>;
   RunFailed?: RunFailedResolvers<ContextType>;
@@ -1305,6 +1471,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Thread?: ThreadResolvers<ContextType>;
+  ThreadConnection?: ThreadConnectionResolvers<ContextType>;
+  ThreadEdge?: ThreadEdgeResolvers<ContextType>;
   TokenDelta?: TokenDeltaResolvers<ContextType>;
   Trace?: TraceResolvers<ContextType>;
   TraceSpan?: TraceSpanResolvers<ContextType>;

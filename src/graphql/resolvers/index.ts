@@ -17,9 +17,12 @@ import { document } from './Query/document.js';
 import { health } from './Query/health.js';
 import { ingestJob } from './Query/ingestJob.js';
 import { models } from './Query/models.js';
+import { node } from './Query/node.js';
 import { run } from './Query/run.js';
 import { search } from './Query/search.js';
 import { thread } from './Query/thread.js';
+import { threads } from './Query/threads.js';
+import { Node } from './Node/index.js';
 import { Run } from './Run/index.js';
 import { runEventResolvers } from './RunEvent/index.js';
 import { SearchHit } from './SearchHit/index.js';
@@ -32,9 +35,22 @@ import { Thread } from './Thread/index.js';
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
-  Query: { health, models, collection, collections, document, ingestJob, search, thread, run },
+  Query: {
+    health,
+    models,
+    node,
+    collection,
+    collections,
+    document,
+    ingestJob,
+    search,
+    threads,
+    thread,
+    run,
+  },
   Mutation: { createCollection, ingestDocuments, deleteDocument, ask, cancelRun, deleteThread },
   Subscription: { ingestJobUpdates, askStream, runEvents },
+  Node,
   Thread,
   Run,
   Answer,

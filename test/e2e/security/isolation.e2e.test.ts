@@ -116,6 +116,8 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
     'ingestJob.id': 'ingestJob',
     'run.id': 'run',
     'thread.id': 'thread',
+    'threads.collectionId': 'collection',
+    'node.id': 'run',
     'search.collectionId': 'collection',
     'deleteDocument.id': 'document',
     'cancelRun.id': 'run',

@@ -1,18 +1,14 @@
 import { checkpointHistory } from '../../../checkpoints/index.js';
-import { listThreadRuns } from '../../../runs/find-runs.js';
 import { encodeId } from '../../ids.js';
 import { messages } from './messages.js';
+import { runs } from './runs.js';
 import type { ThreadResolvers } from '../../generated/resolvers-types.js';
 
 /** `Thread`: a conversation: its runs, and its messages as the model sees them. */
 export const Thread: ThreadResolvers = {
   id: (row) => encodeId('Thread', row.id),
   collection: (row, _args, ctx) => ctx.loaders.collection.load(row.collection_id),
-  runs: async (row, _args, ctx) => {
-    const runs = await listThreadRuns(ctx.db.pool, ctx.workspaceId, row.id);
-    for (const run of runs) ctx.loaders.run.prime(run.id, run);
-    return runs;
-  },
+  runs,
   messages,
   history: (row, args, ctx) =>
     checkpointHistory(ctx.db.pool, row.id, {

@@ -4,6 +4,14 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // CI regenerates it and fails when it differs (`npm run codegen` after a schema change).
 const config: CodegenConfig = {
   schema: 'schema/**/*.graphql',
+  hooks: {
+    // The plugin re-exports a mapped enum with `export { X }`, which `verbatimModuleSyntax`
+    // refuses for a type.
+    beforeOneFileWrite: [
+      (_path: string, content: string) =>
+        content.replace(/^export \{ (\w+) \};$/gm, 'export type { $1 };'),
+    ],
+  },
   generates: {
     'src/graphql/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -19,6 +27,7 @@ const config: CodegenConfig = {
           Run: '../../runs/run-row.js#RunRow',
           CheckpointEntry: '../../checkpoints/history.js#CheckpointEntry as CheckpointRecord',
           Thread: '../../runs/run-row.js#ThreadRow',
+          Message: '../../runs/run-row.js#MessageRecord',
           Answer: '../../runs/run-row.js#AnswerRecord',
           Citation: '../../runs/run-row.js#CitationRecord',
           RunEvent: '../../runs/run-event.js#RunEvent as RunEventRecord',
@@ -32,6 +41,13 @@ const config: CodegenConfig = {
           RunCompleted: '../../runs/run-event.js#RunCompletedEvent',
           RunFailed: '../../runs/run-event.js#RunFailedEvent',
           RunCancelled: '../../runs/run-event.js#RunCancelledEvent',
+        },
+        // Each enum is the list defined once in TypeScript where its values are produced;
+        // test/unit/graphql/enum-lists.test.ts keeps the SDL enums equal to them.
+        enumValues: {
+          ErrorCode: '../../errors.js#ErrorCode',
+          FallbackReason: '../../../graphs/agentic-rag/fallback-reasons.js#FallbackReason',
+          PiiType: '../../governance/pii/types.js#PiiType',
         },
         scalars: { DateTime: 'Date', JSON: 'unknown', ID: 'string' },
         useTypeImports: true,

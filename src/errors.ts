@@ -3,7 +3,9 @@
  * status of a request that fails with it as a whole (before any field executes). Errors of
  * single fields come with HTTP 200 and partial `data`, as GraphQL over HTTP specifies for
  * `application/json`. Domain code throws {@link AppError} with one of these; anything else is
- * masked as `INTERNAL_SERVER_ERROR`. `docs/errors.md` documents each; a test keeps it in step.
+ * masked as `INTERNAL_SERVER_ERROR`. `docs/errors.md` documents each, and the GraphQL enum
+ * `ErrorCode` (schema/errors.graphql) lists the same codes, for `RunFailed.code`, `RunError.code`
+ * and `IngestError.code`; tests keep both in step.
  */
 export const ERROR_STATUS = {
   BAD_USER_INPUT: 400,
@@ -32,6 +34,14 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** Every {@link ErrorCode}, in the order of {@link ERROR_STATUS}. */
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+/**
+ * `code` as a code of the list, for codes read back from storage (a run's or a document's
+ * failure): `INTERNAL_SERVER_ERROR` when it is not on the list.
+ */
+export function toErrorCode(code: unknown): ErrorCode {
+  return isErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR';
+}
 
 /** True when `code` is on the closed list. */
 export function isErrorCode(code: unknown): code is ErrorCode {

@@ -1,5 +1,7 @@
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { CacheHit } from '../../src/cache/index.js';
 import type { StructuredAnswer } from '../../src/models/index.js';
+import { emit } from './events.js';
 import type { AgenticRagAnswer, AgenticRagValues, Usage } from './state.js';
 
 /**
@@ -45,12 +47,12 @@ export function modelAnswer(
 
 /**
  * The run's answer from a cache entry: `model` is the model that wrote it originally, and
- * `fallbackPath` the models this run tried before it fell back to the cache (empty on a hit);
- * `usage`: what those tries used.
+ * `fallbackPath` the models this run used, ending with `model` (default: `[model]`, a hit
+ * before any model was called); `usage`: what the run's model calls used (default: none).
  */
 export function cachedAnswer(
   hit: CacheHit,
-  fallbackPath: readonly string[] = [],
+  fallbackPath: readonly string[] = [hit.answer.model],
   usage: Usage | null = null,
 ): AgenticRagAnswer {
   const answer: AgenticRagAnswer = {
@@ -62,4 +64,15 @@ export function cachedAnswer(
     grounded: hit.answer.grounded,
   };
   return withUsage(answer, usage);
+}
+
+/**
+ * Streams a cached answer like a model's: its whole text as one `token` event of the model that
+ * wrote it, so a client that renders tokens shows it before the run completes.
+ */
+export function streamCachedAnswer(
+  config: LangGraphRunnableConfig,
+  answer: AgenticRagAnswer,
+): void {
+  emit(config, { type: 'token', text: answer.text, model: answer.model });
 }

@@ -3,20 +3,12 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { z } from 'zod';
 import { AppError } from '../../src/errors.js';
 import { traceNode } from '../../src/telemetry/index.js';
+import { emit } from './events.js';
+import type { agenticRagNodeSchema } from './state-schemas.js';
 import { stateFields, type AgenticRagValues, type StateKey } from './state.js';
 
 /** The nodes of the graph. */
-export type AgenticRagNodeName =
-  | 'begin'
-  | 'cache'
-  | 'retrieve'
-  | 'grade'
-  | 'rewrite'
-  | 'generate'
-  | 'validate'
-  | 'fallback'
-  | 'lastResort'
-  | 'respond';
+export type AgenticRagNodeName = z.infer<typeof agenticRagNodeSchema>;
 
 /** A node's update: some of the fields it declared it writes. */
 export type NodeOutput<K extends StateKey> = { [P in K]?: z.infer<(typeof stateFields)[P]> };
@@ -60,7 +52,8 @@ function changedOnly<K extends StateKey>(
  * `writes`, each valid by its schema in `stateFields`. Anything else throws a
  * {@link NodeOutputError} naming the node, so a bug never reaches the checkpoint. Fields equal
  * to their current value are then left out of the update. Each execution is one `node {name}`
- * span, with the fallbacks the node streams as span events.
+ * span, with the fallbacks the node streams as span events, and starts with a `nodeStarted`
+ * event.
  */
 export function defineNode<K extends StateKey>(
   name: AgenticRagNodeName,
@@ -71,6 +64,7 @@ export function defineNode<K extends StateKey>(
   const schema = z.strictObject(shape).partial();
   return (state, config) =>
     traceNode('agentic-rag', name, config, async (traced) => {
+      emit(traced, { type: 'nodeStarted', node: name });
       const output = await run(state, traced);
       const checked = schema.safeParse(output);
       if (!checked.success) throw new NodeOutputError(name, checked.error.issues);

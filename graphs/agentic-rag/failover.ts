@@ -2,6 +2,7 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { ModelCallError } from '../../src/models/index.js';
 import type { GraphChatRouter } from './deps.js';
 import { emit } from './events.js';
+import { toFallbackReason, type FallbackReason } from './fallback-reasons.js';
 import type { AgenticRagValues, Hop } from './state.js';
 
 /**
@@ -26,9 +27,9 @@ export function currentModel(
 export function fallbackReason(
   error: unknown,
   signal: AbortSignal | undefined,
-): string | undefined {
+): FallbackReason | undefined {
   if (!(error instanceof ModelCallError) || signal?.aborted === true) return undefined;
-  return error.failure.code === 'CANCELLED' ? undefined : error.failure.code;
+  return error.failure.code === 'CANCELLED' ? undefined : toFallbackReason(error.failure.code);
 }
 
 /**

@@ -3,9 +3,10 @@ import {
   type StructuredAnswer,
 } from '../../src/models/index.js';
 import { displayedAnswer } from './answer-stream.js';
+import type { FallbackReason } from './fallback-reasons.js';
 
 /** Why a reply was rejected: not the JSON asked for, or not grounded in the context. */
-export type RejectReason = 'INVALID_OUTPUT' | 'UNGROUNDED';
+export type RejectReason = Extract<FallbackReason, 'INVALID_OUTPUT' | 'UNGROUNDED'>;
 
 /** The verdict on a reply; `error` completes "Your previous reply …" in a correction. */
 export type Verdict =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fallbackReasonSchema } from './fallback-reasons.js';
 
 /** Ids of workspaces, collections, documents, chunks and models. */
 export const idSchema = z.string().min(1).max(200);
@@ -54,6 +55,20 @@ export const usageSchema = z.strictObject({
   outputTokens: z.number().int().min(0),
 });
 
+/** The nodes of the graph, in the order a first run meets them. */
+export const agenticRagNodeSchema = z.enum([
+  'begin',
+  'cache',
+  'retrieve',
+  'grade',
+  'rewrite',
+  'generate',
+  'validate',
+  'fallback',
+  'lastResort',
+  'respond',
+]);
+
 /**
  * The nodes that call a chat model. When one fails, the fallback edge moves the run to the next
  * model and back to that node.
@@ -66,8 +81,8 @@ export const hopSchema = z.strictObject({
   node: modelNodeSchema,
   fromModel: idSchema,
   toModel: idSchema,
-  /** A failure code (`HTTP_503`, `STREAM_CUT`, `INVALID_OUTPUT`, `UNGROUNDED`, `CIRCUIT_OPEN`…). */
-  reason: z.string().min(1),
+  /** Why (`HTTP_503`, `STREAM_CUT`, `INVALID_OUTPUT`, `UNGROUNDED`, `CIRCUIT_OPEN`…). */
+  reason: fallbackReasonSchema,
   at: z.iso.datetime(),
 });
 
@@ -82,7 +97,7 @@ export const failureSchema = z.strictObject({
   /** The node whose call failed: the next model takes it over. */
   node: modelNodeSchema,
   model: idSchema,
-  reason: z.string().min(1),
+  reason: fallbackReasonSchema,
   /** Raw text streamed before a cut: the next model continues it when it can. */
   partialRaw: z.string(),
   /** Whether answer text of this attempt reached the client (a switch must then restart it). */

@@ -2,10 +2,12 @@ import { ModelCallError, OverlapTrimmer, type ChatRequest } from '../../src/mode
 import { JsonStringFieldReader } from './answer-stream.js';
 import type { GraphChatModel } from './deps.js';
 import { fallbackReason } from './failover.js';
+import type { FallbackReason } from './fallback-reasons.js';
 import { ANSWER_OUTPUT } from './prompts.js';
 
 /** How one streamed reply ended. `raw` includes the continued prefix, if any. */
-export type ReplyOutcome = { ok: true; raw: string } | { ok: false; raw: string; reason: string };
+export type ReplyOutcome =
+  { ok: true; raw: string } | { ok: false; raw: string; reason: FallbackReason };
 
 const streamEndedEarly = (model: string) =>
   new ModelCallError(model, { code: 'STREAM_CUT', retryable: false, countsAsFailure: true });

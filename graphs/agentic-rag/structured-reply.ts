@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { ChatRequest, StructuredOptions } from '../../src/models/index.js';
 import type { GraphChatModel } from './deps.js';
 import { fallbackReason } from './failover.js';
+import type { FallbackReason } from './fallback-reasons.js';
 
 /** How one structured call ended: the value, or why the model failed. */
-export type StructuredOutcome<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type StructuredOutcome<T> = { ok: true; value: T } | { ok: false; reason: FallbackReason };
 
 /**
  * Asks one model for a value of `schema`, with the model's own corrective re-asks. A model

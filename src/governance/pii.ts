@@ -8,4 +8,4 @@ export { findPlaceholders, formatPlaceholder, type PlaceholderSpan } from './pii
 export { emptyCounts, redactPii, type RedactOptions, type RedactionResult } from './pii/redact.js';
 export { redactTurn } from './pii/redact-turn.js';
 export { createRedactionSession, type RedactionSession } from './pii/session.js';
-export { PII_TYPES, type PiiMatch, type PiiType } from './pii/types.js';
+export { PII_TYPES, piiTypeSchema, type PiiMatch, type PiiType } from './pii/types.js';

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ErrorCode } from '../errors.js';
 import type { IngestBatchPayload } from './ingest-job-row.js';
 
 /** QUEUED → RUNNING, stamping the start time once. */
@@ -14,7 +15,7 @@ export async function markJobRunning(pool: pg.Pool, jobId: string): Promise<void
 export async function markItemsFailed(
   pool: pg.Pool,
   payload: IngestBatchPayload,
-  code: string,
+  code: ErrorCode,
   message: string,
 ): Promise<void> {
   await pool.query(

@@ -10,7 +10,8 @@ import type { AnswerRecord } from './run-row.js';
  * A resumed run whose graph has nothing left to run was interrupted at one of the two edges of
  * its execution: after the graph's last checkpoint (the thread's state holds this run's
  * question and answer: that answer is the run's), or before the graph stored its question (the
- * state is the previous run's: this run starts from its question).
+ * state is the previous run's: this run starts from its question). An answer found that way
+ * streams as one token, as a cached answer does: the client discarded its text at `RunResumed`.
  */
 export function agenticRagRunner(graph: AgenticRagGraph): GraphRunner {
   const stream = (input: GraphRunInput, resume: boolean, signal: AbortSignal) =>
@@ -43,6 +44,7 @@ export function agenticRagRunner(graph: AgenticRagGraph): GraphRunner {
       const state = values as { question?: unknown; answer?: AnswerRecord | null };
       // Questions are stored redacted, by the same redaction: equal text, the same question.
       if (state.question === input.question && state.answer) {
+        yield { kind: 'token', text: state.answer.text, model: state.answer.model };
         yield { kind: 'answer', answer: state.answer };
         return;
       }
@@ -62,8 +64,11 @@ async function* outputsOf(
       continue;
     }
     const { event } = chunk;
-    if (event.type === 'token') yield { kind: 'token', text: event.text, model: event.model };
-    else if (event.type === 'fallback') {
+    if (event.type === 'nodeStarted') {
+      yield { kind: 'event', event: { type: 'NodeStarted', payload: { node: event.node } } };
+    } else if (event.type === 'token') {
+      yield { kind: 'token', text: event.text, model: event.model };
+    } else if (event.type === 'fallback') {
       const { type: _type, ...payload } = event;
       yield { kind: 'event', event: { type: 'ModelFallback', payload } };
     } else {

@@ -1,3 +1,4 @@
+import type { AgenticRagNodeName } from '../../graphs/agentic-rag/define-node.js';
 import type { FallbackEvent } from '../../graphs/agentic-rag/events.js';
 import type { ErrorCode } from '../errors.js';
 import type { AnswerRecord } from './run-row.js';
@@ -11,7 +12,9 @@ export interface RunEventPayloads {
   RunStarted: Record<string, never>;
   /** The execution continues after a crash or a database outage: its `attempt`, from 1. */
   RunResumed: { attempt: number };
-  NodeStarted: { node: string };
+  /** A graph node starts: emitted before any other event of that node. */
+  NodeStarted: { node: AgenticRagNodeName };
+  /** A graph node finished and its state update was checkpointed. */
   NodeFinished: { node: string };
   /** A search ran with `query` and found these chunks, best first. */
   RetrievalDone: { query: string; chunkIds: string[] };

@@ -63,6 +63,15 @@ export interface ThreadRow {
   last_activity_at: Date;
 }
 
+/** One message of a thread's conversation, as `Thread.messages` lists it. */
+export interface MessageRecord {
+  role: 'USER' | 'ASSISTANT';
+  text: string;
+  /** The run of the turn (a raw uuid): `Message.run` loads it. */
+  runId: string;
+  at: Date;
+}
+
 /** Name of the pg-boss queue of runs. */
 export const RUN_QUEUE = 'run';
 

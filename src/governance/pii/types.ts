@@ -1,6 +1,9 @@
+import { z } from 'zod';
+
 /**
  * Every kind of entity the redactor knows, most specific first: when two candidates of the
- * same length overlap, the one earlier in this list wins.
+ * same length overlap, the one earlier in this list wins. The GraphQL enum `PiiType`
+ * (`PiiCount.type`) mirrors it; a test keeps them equal.
  */
 export const PII_TYPES = [
   'PRIVATE_KEY',
@@ -16,6 +19,9 @@ export const PII_TYPES = [
 
 /** One of {@link PII_TYPES}. */
 export type PiiType = (typeof PII_TYPES)[number];
+
+/** Accepts exactly the {@link PII_TYPES}. */
+export const piiTypeSchema = z.enum(PII_TYPES);
 
 /** A half-open range `[start, end)` of UTF-16 code units in the scanned text. */
 export interface Span {

@@ -1,16 +1,20 @@
+import type { ErrorCode } from '../../errors.js';
+import type { FallbackReason } from '../../../graphs/agentic-rag/fallback-reasons.js';
+import type { PiiType } from '../../governance/pii/types.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CollectionRow } from '../../collections/collection-row.js';
 import type { DocumentRow, ChunkRow } from '../../documents/document-row.js';
 import type { IngestJobRow } from '../../ingest/ingest-job-row.js';
 import type { RetrievedChunk } from '../../retrieval/hybrid-search.js';
 import type { ModelStatus as ModelStatusRecord } from '../../models/types.js';
-import type { RunRow, ThreadRow, AnswerRecord, CitationRecord } from '../../runs/run-row.js';
+import type { RunRow, ThreadRow, MessageRecord, AnswerRecord, CitationRecord } from '../../runs/run-row.js';
 import type { CheckpointEntry as CheckpointRecord } from '../../checkpoints/history.js';
 import type { RunEvent as RunEventRecord, RunStartedEvent, RunResumedEvent, NodeStartedEvent, NodeFinishedEvent, RetrievalDoneEvent, TokenDeltaEvent, ModelFallbackEvent, RunCompletedEvent, RunFailedEvent, RunCancelledEvent } from '../../runs/run-event.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -29,7 +33,10 @@ export type Answer = {
   __typename?: 'Answer';
   cached: Scalars['Boolean']['output'];
   citations: Array<Citation>;
-  /** Every model tried, in order, ending with `model`. */
+  /**
+   * Every model the run used, in order, ending with `model`. A cached answer's path ends with
+   * the model that wrote it (on a cache hit, it is the whole path).
+   */
   fallbackPath: Array<Scalars['String']['output']>;
   /** Every citation points at a retrieved chunk. */
   grounded: Scalars['Boolean']['output'];
@@ -192,6 +199,10 @@ export type DocumentInput = {
   title: Scalars['String']['input'];
 };
 
+export type { ErrorCode };
+
+export type { FallbackReason };
+
 export type Health = {
   __typename?: 'Health';
   databaseMode: DatabaseMode;
@@ -218,7 +229,8 @@ export type IngestDocumentsInput = {
 
 export type IngestError = {
   __typename?: 'IngestError';
-  code: Scalars['String']['output'];
+  /** Why the document could not be indexed, from the closed list of error codes. */
+  code: ErrorCode;
   /** Position of the document in the submitted list. */
   documentIndex: Scalars['Int']['output'];
   message: Scalars['String']['output'];
@@ -261,6 +273,12 @@ export type Message = {
   __typename?: 'Message';
   at: Scalars['DateTime']['output'];
   role: MessageRole;
+  /** The run that asked (a `USER` message) or answered (an `ASSISTANT` message) this turn. */
+  run: Maybe<Run>;
+  /**
+   * Id of `run`.
+   * @deprecated Use `run { id }`: the edge to the run, not its id.
+   */
   runId: Scalars['ID']['output'];
   text: Scalars['String']['output'];
 };
@@ -275,7 +293,8 @@ export type ModelFallback = RunEvent & {
   fromModel: Scalars['String']['output'];
   /** The graph node whose model call moved on: generate, grade or rewrite. */
   node: Scalars['String']['output'];
-  reason: Scalars['String']['output'];
+  /** Why the run moved on from `fromModel`. */
+  reason: FallbackReason;
   /** The next model answers from scratch: discard the text received so far. */
   restart: Scalars['Boolean']['output'];
   runId: Scalars['ID']['output'];
@@ -377,6 +396,10 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/**
+ * A graph step (`node`) finished; its state was checkpointed. A step that fails ends the run
+ * without NodeFinished.
+ */
 export type NodeFinished = RunEvent & {
   __typename?: 'NodeFinished';
   at: Scalars['DateTime']['output'];
@@ -385,6 +408,10 @@ export type NodeFinished = RunEvent & {
   seq: Scalars['Int']['output'];
 };
 
+/**
+ * A graph step (`node`) starts. Every step that runs is announced by NodeStarted before its
+ * events, and closed by NodeFinished after them.
+ */
 export type NodeStarted = RunEvent & {
   __typename?: 'NodeStarted';
   at: Scalars['DateTime']['output'];
@@ -412,9 +439,12 @@ export type PageInfo = {
 
 export type PiiCount = {
   __typename?: 'PiiCount';
+  /** Entities of this type replaced by placeholders; only types with at least one are listed. */
   count: Scalars['Int']['output'];
-  type: Scalars['String']['output'];
+  type: PiiType;
 };
+
+export type { PiiType };
 
 export type Query = {
   __typename?: 'Query';
@@ -594,7 +624,8 @@ export type RunEdge = {
 
 export type RunError = {
   __typename?: 'RunError';
-  code: Scalars['String']['output'];
+  /** Why the run failed, from the closed list of error codes. */
+  code: ErrorCode;
   message: Scalars['String']['output'];
 };
 
@@ -607,7 +638,8 @@ export type RunEvent = {
 export type RunFailed = RunEvent & {
   __typename?: 'RunFailed';
   at: Scalars['DateTime']['output'];
-  code: Scalars['String']['output'];
+  /** Why the run failed, from the closed list of error codes. */
+  code: ErrorCode;
   message: Scalars['String']['output'];
   runId: Scalars['ID']['output'];
   seq: Scalars['Int']['output'];
@@ -754,7 +786,10 @@ export type ThreadEdge = {
   node: Thread;
 };
 
-/** More answer text. Concatenate in seq order; discard on ModelFallback(restart) or RunResumed. */
+/**
+ * More answer text. Concatenate in seq order; discard on ModelFallback(restart) or RunResumed.
+ * Every answer streams, a cached one too (in one or more deltas).
+ */
 export type TokenDelta = RunEvent & {
   __typename?: 'TokenDelta';
   at: Scalars['DateTime']['output'];
@@ -921,6 +956,8 @@ export type ResolversTypes = {
   DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversTypes['DocumentEdge']> }>;
   DocumentEdge: ResolverTypeWrapper<Omit<DocumentEdge, 'node'> & { node: ResolversTypes['Document'] }>;
   DocumentInput: DocumentInput;
+  ErrorCode: ErrorCode;
+  FallbackReason: FallbackReason;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<Health>;
   HealthStatus: HealthStatus;
@@ -932,7 +969,7 @@ export type ResolversTypes = {
   IngestJobStatus: IngestJobStatus;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  Message: ResolverTypeWrapper<Message>;
+  Message: ResolverTypeWrapper<MessageRecord>;
   MessageRole: MessageRole;
   ModelFallback: ResolverTypeWrapper<ModelFallbackEvent>;
   ModelRole: ModelRole;
@@ -944,6 +981,7 @@ export type ResolversTypes = {
   NodeStarted: ResolverTypeWrapper<NodeStartedEvent>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PiiCount: ResolverTypeWrapper<PiiCount>;
+  PiiType: PiiType;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RetrievalDone: ResolverTypeWrapper<RetrievalDoneEvent>;
   Run: ResolverTypeWrapper<RunRow>;
@@ -1000,7 +1038,7 @@ export type ResolversParentTypes = {
   IngestJob: IngestJobRow;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
-  Message: Message;
+  Message: MessageRecord;
   ModelFallback: ModelFallbackEvent;
   ModelStatus: ModelStatusRecord;
   ModelUsage: ModelUsage;
@@ -1129,6 +1167,10 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
+
+export type FallbackReasonResolvers = EnumResolverSignature<{ CIRCUIT_OPEN?: any, CONNECTION?: any, HTTP_400?: any, HTTP_401?: any, HTTP_403?: any, HTTP_404?: any, HTTP_408?: any, HTTP_409?: any, HTTP_413?: any, HTTP_422?: any, HTTP_429?: any, HTTP_500?: any, HTTP_502?: any, HTTP_503?: any, HTTP_504?: any, HTTP_ERROR?: any, INVALID_OUTPUT?: any, REFUSAL?: any, STREAM_CUT?: any, STREAM_STALL?: any, TIMEOUT?: any, UNGROUNDED?: any, UNKNOWN?: any, UNSUPPORTED?: any }, ResolversTypes['FallbackReason']>;
+
 export type HealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
   databaseMode?: Resolver<ResolversTypes['DatabaseMode'], ParentType, ContextType>;
   pgvectorVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1138,7 +1180,7 @@ export type HealthResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type IngestErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IngestError'] = ResolversParentTypes['IngestError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   documentIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1170,6 +1212,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['MessageRole'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1178,7 +1221,7 @@ export type ModelFallbackResolvers<ContextType = GraphQLContext, ParentType exte
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['FallbackReason'], ParentType, ContextType>;
   restart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1244,8 +1287,10 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type PiiCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PiiCount'] = ResolversParentTypes['PiiCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PiiType'], ParentType, ContextType>;
 };
+
+export type PiiTypeResolvers = EnumResolverSignature<{ API_KEY?: any, CREDIT_CARD?: any, EMAIL?: any, IBAN?: any, IP_ADDRESS?: any, PHONE?: any, PRIVATE_KEY?: any, SECRET?: any, US_SSN?: any }, ResolversTypes['PiiType']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, RequireFields<QueryCollectionArgs, 'id'>>;
@@ -1315,7 +1360,7 @@ export type RunEdgeResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type RunErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunError'] = ResolversParentTypes['RunError']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1325,7 +1370,7 @@ export type RunEventResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type RunFailedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunFailed'] = ResolversParentTypes['RunFailed']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1441,6 +1486,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
+  ErrorCode?: ErrorCodeResolvers;
+  FallbackReason?: FallbackReasonResolvers;
   Health?: HealthResolvers<ContextType>;
   IngestError?: IngestErrorResolvers<ContextType>;
   IngestJob?: IngestJobResolvers<ContextType>;
@@ -1455,6 +1502,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NodeStarted?: NodeStartedResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PiiCount?: PiiCountResolvers<ContextType>;
+  PiiType?: PiiTypeResolvers;
   Query?: QueryResolvers<ContextType>;
   RetrievalDone?: RetrievalDoneResolvers<ContextType>;
   Run?: RunResolvers<ContextType>;

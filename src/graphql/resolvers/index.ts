@@ -5,6 +5,7 @@ import { Chunk } from './Chunk/index.js';
 import { Collection } from './Collection/index.js';
 import { Document } from './Document/index.js';
 import { IngestJob } from './IngestJob/index.js';
+import { Message } from './Message/index.js';
 import { ask } from './Mutation/ask.js';
 import { cancelRun } from './Mutation/cancelRun.js';
 import { createCollection } from './Mutation/createCollection.js';
@@ -52,6 +53,7 @@ export const resolvers: Resolvers = {
   Subscription: { ingestJobUpdates, askStream, runEvents },
   Node,
   Thread,
+  Message,
   Run,
   Answer,
   Citation,

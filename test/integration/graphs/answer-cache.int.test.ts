@@ -39,7 +39,7 @@ describe(`agentic-RAG graph: answer cache (${TEST_DATABASE_MODE})`, () => {
     await fx.pool.query('DELETE FROM answer_cache');
   });
 
-  it('serves a stored answer to the same question without calling a model', async () => {
+  it('serves a stored answer to the same question without calling a model, streaming its text', async () => {
     const first = await answerOnce();
     expect(first.answer?.cached).toBe(false);
     fx.fake.reset();
@@ -52,11 +52,12 @@ describe(`agentic-RAG graph: answer cache (${TEST_DATABASE_MODE})`, () => {
     expect(second.answer).toEqual({
       ...first.answer,
       cached: true,
-      fallbackPath: [],
+      fallbackPath: ['primary'],
       usage: undefined,
     });
     expect(second.nodes).toEqual(['begin', 'cache', 'respond']);
-    expect(eventsOf(second, 'token')).toEqual([]);
+    expect(eventsOf(second, 'token')).toEqual([{ type: 'token', text: ANSWER, model: 'primary' }]);
+    expect(second.shown).toBe(ANSWER);
     expect(chatLog(fx.fake)).toEqual([]);
   });
 

@@ -309,8 +309,14 @@ describe(`agentic-RAG graph: fallback edges (${TEST_DATABASE_MODE})`, () => {
       text: ANSWER,
       cached: true,
       model: 'primary',
-      fallbackPath: ['primary', 'secondary', 'local'],
+      // Ends with the model that wrote the cached answer: the last resort's hop.
+      fallbackPath: ['primary', 'secondary', 'local', 'primary'],
     });
+    expect(eventsOf(run, 'fallback').at(-1)).toMatchObject({
+      fromModel: 'local',
+      toModel: 'primary',
+    });
+    expect(run.shown).toBe(ANSWER);
     expect(run.nodes.slice(-2)).toEqual(['lastResort', 'respond']);
   });
 

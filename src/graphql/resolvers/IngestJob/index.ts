@@ -1,3 +1,4 @@
+import { piiTypeSchema } from '../../../governance/pii.js';
 import { findIngestErrors } from '../../../ingest/find-ingest-jobs.js';
 import { encodeId } from '../../ids.js';
 import type { IngestJobResolvers } from '../../generated/resolvers-types.js';
@@ -14,9 +15,11 @@ export const IngestJob: IngestJobResolvers = {
   chunksReused: (row) => row.chunks_reused,
   chunksDeleted: (row) => row.chunks_deleted,
   piiRedacted: (row) =>
-    Object.entries(row.pii_counts)
-      .filter(([, count]) => count > 0)
-      .map(([type, count]) => ({ type, count })),
+    Object.entries(row.pii_counts).flatMap(([key, count]) => {
+      // Counts are stored per type name: a name no longer on the list is not shown.
+      const type = piiTypeSchema.safeParse(key);
+      return type.success && count > 0 ? [{ type: type.data, count }] : [];
+    }),
   errors: (row, _args, ctx) =>
     row.documents_failed > 0 ? findIngestErrors(ctx.db.pool, row.id) : [],
   createdAt: (row) => row.created_at,

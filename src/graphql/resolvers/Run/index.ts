@@ -1,3 +1,4 @@
+import { toErrorCode } from '../../../errors.js';
 import { readRunEvents } from '../../../runs/find-runs.js';
 import { encodeId } from '../../ids.js';
 import type { RunResolvers } from '../../generated/resolvers-types.js';
@@ -13,7 +14,7 @@ export const Run: RunResolvers = {
   thread: (row, _args, ctx) => ctx.loaders.thread.load(row.thread_id),
   answer: (row) => row.answer,
   error: (row) =>
-    row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    row.error_code ? { code: toErrorCode(row.error_code), message: row.error_message ?? '' } : null,
   events: (row, args, ctx) =>
     readRunEvents(
       ctx.db.pool,

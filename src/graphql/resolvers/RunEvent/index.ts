@@ -1,4 +1,6 @@
+import { toFallbackReason } from '../../../../graphs/agentic-rag/fallback-reasons.js';
 import type { ChunkRow } from '../../../documents/document-row.js';
+import { toErrorCode } from '../../../errors.js';
 import type { RunEvent as RunEventRecord } from '../../../runs/run-event.js';
 import { encodeId } from '../../ids.js';
 import type { Resolvers } from '../../generated/resolvers-types.js';
@@ -41,13 +43,14 @@ export const runEventResolvers: Pick<
     node: (event) => event.payload.node,
     fromModel: (event) => event.payload.fromModel,
     toModel: (event) => event.payload.toModel,
-    reason: (event) => event.payload.reason,
+    // Events logged before the list was closed may hold another code (`HTTP_418`).
+    reason: (event) => toFallbackReason(event.payload.reason),
     restart: (event) => event.payload.restart,
   },
   RunCompleted: { ...base, answer: (event) => event.payload.answer },
   RunFailed: {
     ...base,
-    code: (event) => event.payload.code,
+    code: (event) => toErrorCode(event.payload.code),
     message: (event) => event.payload.message,
   },
   RunCancelled: base,

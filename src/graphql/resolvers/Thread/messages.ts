@@ -1,9 +1,8 @@
 import { listThreadRuns } from '../../../runs/find-runs.js';
-import type { RunRow } from '../../../runs/run-row.js';
+import type { MessageRecord, RunRow } from '../../../runs/run-row.js';
 import { readThreadConversation } from '../../../runs/thread-conversation.js';
 import type { ConversationMessage } from '../../../../graphs/agentic-rag/state-schemas.js';
 import type { GraphQLContext } from '../../context.js';
-import { encodeId } from '../../ids.js';
 import type { ThreadResolvers } from '../../generated/resolvers-types.js';
 
 /**
@@ -13,15 +12,15 @@ import type { ThreadResolvers } from '../../generated/resolvers-types.js';
 export const messages: ThreadResolvers['messages'] = async (row, _args, ctx) => {
   const conversation = await readThreadConversation(ctx.checkpointer, row.id);
   const runs = await runsOf(ctx, row.id, conversation);
-  return conversation.flatMap((message, index) => {
+  return conversation.flatMap((message, index): MessageRecord[] => {
     const run = runs[index];
     if (!run) return [];
     const asked = message.role === 'user';
     return [
       {
-        role: asked ? ('USER' as const) : ('ASSISTANT' as const),
+        role: asked ? 'USER' : 'ASSISTANT',
         text: message.content,
-        runId: encodeId('Run', run.id),
+        runId: run.id,
         at: asked ? run.created_at : (run.finished_at ?? run.created_at),
       },
     ];

@@ -28,6 +28,19 @@ describe('defineNode', () => {
     });
   });
 
+  it('announces the node with a nodeStarted event before anything the node streams', async () => {
+    const { all, config } = recordingConfig();
+    const node = defineNode('retrieve', ['retrievals'], (_state, traced) => {
+      traced.writer?.({ type: 'retrieval', query: 'q', chunkIds: [] });
+      return Promise.resolve({ retrievals: 1 });
+    });
+    await node(stateWith(), config);
+    expect(all).toEqual([
+      { type: 'nodeStarted', node: 'retrieve' },
+      { type: 'retrieval', query: 'q', chunkIds: [] },
+    ]);
+  });
+
   it('rejects a field the node did not declare', async () => {
     const node = defineNode('grade', ['grading'], () => Promise.resolve({ answer: null } as never));
     await expect(node(stateWith(), recordingConfig().config)).rejects.toMatchObject({

@@ -44,14 +44,22 @@ export const CHUNKS = [
   { chunkId: 'k2', documentId: 'd1', text: 'Parental leave is sixteen weeks.', score: 0.5 },
 ];
 
-/** A run config whose custom writer records events; `signal` if given. */
+/**
+ * A run config whose custom writer records events; `signal` if given. `events` are the node's
+ * own events; `all` also has the `nodeStarted` that `defineNode` sends first.
+ */
 export function recordingConfig(signal?: AbortSignal) {
+  const all: AgenticRagEvent[] = [];
   const events: AgenticRagEvent[] = [];
   const config: LangGraphRunnableConfig = {
-    writer: (event: unknown) => events.push(event as AgenticRagEvent),
+    writer: (event: unknown) => {
+      const recorded = event as AgenticRagEvent;
+      all.push(recorded);
+      if (recorded.type !== 'nodeStarted') events.push(recorded);
+    },
     ...(signal ? { signal } : {}),
   };
-  return { events, config };
+  return { events, all, config };
 }
 
 /** How a fake model answers one stream call. */

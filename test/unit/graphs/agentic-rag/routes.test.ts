@@ -24,14 +24,14 @@ const hop = {
   node: 'generate' as const,
   fromModel: 'primary',
   toModel: 'local',
-  reason: 'HTTP_503',
+  reason: 'HTTP_503' as const,
   at: new Date(0).toISOString(),
 };
 
 const failureOf = (node: 'grade' | 'rewrite' | 'generate') => ({
   node,
   model: 'primary',
-  reason: 'HTTP_503',
+  reason: 'HTTP_503' as const,
   partialRaw: '',
   displayed: false,
 });

@@ -3,7 +3,7 @@ import { cacheNode } from '../../../../../graphs/agentic-rag/nodes/cache.js';
 import { EARLIER_TURN, fakeCache, hitOf, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
 
 describe('cache node', () => {
-  it('serves an exact hit from its one lookup, keeping the embedding for later', async () => {
+  it('serves an exact hit from its one lookup, streams it, and keeps the embedding for later', async () => {
     const { cache, similarCalls } = fakeCache({ exact: hitOf('Twenty-five days.') });
     let embedded = 0;
     const node = cacheNode(
@@ -13,7 +13,8 @@ describe('cache node', () => {
       }),
     );
 
-    const update = await node(stateWith(), recordingConfig().config);
+    const { events, config } = recordingConfig();
+    const update = await node(stateWith(), config);
 
     expect(update).toEqual({
       questionEmbedding: [1],
@@ -21,11 +22,12 @@ describe('cache node', () => {
         text: 'Twenty-five days.',
         citations: [{ chunkId: 'k1', documentId: 'd1' }],
         model: 'primary',
-        fallbackPath: [],
+        fallbackPath: ['primary'],
         cached: true,
         grounded: true,
       },
     });
+    expect(events).toEqual([{ type: 'token', text: 'Twenty-five days.', model: 'primary' }]);
     expect(embedded).toBe(1);
     expect(similarCalls).toEqual([{ minSimilarity: undefined }]);
   });

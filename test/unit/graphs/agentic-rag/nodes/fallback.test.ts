@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackNode } from '../../../../../graphs/agentic-rag/nodes/fallback.js';
 import type { ModelNode } from '../../../../../graphs/agentic-rag/index.js';
+import type { FallbackReason } from '../../../../../graphs/agentic-rag/fallback-reasons.js';
 import { fakeModel, fakeRouter, nodeDeps, recordingConfig, stateWith } from '../fakes.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -13,7 +14,12 @@ const chain = (open: string[] = []) =>
     ],
     { open },
   ).router;
-const failed = (reason: string, partialRaw = '', displayed = false, node: ModelNode = 'generate') =>
+const failed = (
+  reason: FallbackReason,
+  partialRaw = '',
+  displayed = false,
+  node: ModelNode = 'generate',
+) =>
   stateWith({
     model: 'primary',
     corrections: 1,
@@ -75,7 +81,7 @@ describe('fallback node', () => {
       node: 'rewrite' as const,
       fromModel: 'x',
       toModel: 'primary',
-      reason: 'HTTP_500',
+      reason: 'HTTP_500' as const,
       at: AT,
     };
     const { events, config } = recordingConfig();

@@ -1,4 +1,8 @@
-/** Reply used when a model has no scripted `reply` or `json`. */
+/**
+ * Reply to a request that asks for no JSON when a model has no scripted `reply` or `json`.
+ * A request that asks for JSON (structured output, a tool call) gets a valid JSON reply
+ * instead: see `default-reply.ts`.
+ */
 export const DEFAULT_REPLY = 'This is the fake model answering.';
 
 /**
@@ -6,7 +10,7 @@ export const DEFAULT_REPLY = 'This is the fake model answering.';
  * error status; a fault (`status`, `hang`, `cutAfterTokens`, …) replaces the normal answer.
  */
 export interface FakeBehaviour {
-  /** Reply text. Default: {@link DEFAULT_REPLY}. */
+  /** Reply text. Default: a reply valid for the request (`default-reply.ts`). */
   reply?: string;
   /** Reply with this value as JSON text (structured output). Wins over `reply`. */
   json?: unknown;

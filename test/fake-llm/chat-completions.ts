@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { DEFAULT_REPLY, type FakeBehaviour } from './behaviours.js';
+import type { FakeBehaviour } from './behaviours.js';
+import { defaultReplyFor } from './default-reply.js';
 import { pause, sendJson, tokenize, writeEvent } from './http-utils.js';
 
 /** The parts of a chat completion request the fake reads. */
@@ -8,23 +9,24 @@ export interface ChatCompletionBody {
   stream?: boolean;
   messages?: { role: string; content: string | null }[];
   stream_options?: { include_usage?: boolean };
-  tools?: { type: string; function: { name: string } }[];
+  tools?: { type: string; function: { name: string; parameters?: unknown } }[];
   tool_choice?: unknown;
-  response_format?: { type: string };
+  response_format?: { type: string; json_schema?: { name?: string; schema?: unknown } };
 }
 
 const INVALID_JSON = '{"answer": "this JSON never ends';
 
 /**
- * The text this request should get: the scripted reply, or for a continuation request (last
- * message from the assistant) the rest of it after that prefix, so failover tests are exact.
+ * The text this request should get: the scripted reply (unscripted: a reply valid for what the
+ * request asks, see `default-reply.ts`), or for a continuation request (last message from the
+ * assistant) the rest of it after that prefix, so failover tests are exact.
  */
 export function replyFor(body: ChatCompletionBody, behaviour: FakeBehaviour): string {
   const full = behaviour.invalidJson
     ? INVALID_JSON
     : behaviour.json !== undefined
       ? JSON.stringify(behaviour.json)
-      : (behaviour.reply ?? DEFAULT_REPLY);
+      : (behaviour.reply ?? defaultReplyFor(body, toolSchemaOf(body)));
   const last = body.messages?.at(-1);
   if (last?.role !== 'assistant' || typeof last.content !== 'string') return full;
   if (!full.startsWith(last.content)) return full;
@@ -36,6 +38,12 @@ function toolNameOf(body: ChatCompletionBody): string | undefined {
     return undefined;
   const chosen = (body.tool_choice as { function?: { name?: string } }).function?.name;
   return chosen ?? body.tools[0]?.function.name;
+}
+
+function toolSchemaOf(body: ChatCompletionBody): unknown {
+  const name = toolNameOf(body);
+  if (name === undefined) return undefined;
+  return body.tools?.find((tool) => tool.function.name === name)?.function.parameters ?? {};
 }
 
 const base = (model: string) => ({

@@ -7,8 +7,14 @@ export interface LexicalScorer {
   /**
    * Share of the question's idf weight that `unitTerms` contains, in [0, 1]. Rare terms (within
    * the scored units) weigh more; a question term found nowhere still counts in the total.
+   * Terms found only in `contextTerms` (what the unit sits under) count `contextWeight` times.
+   * @param contextWeight Default: 0.4.
    */
-  coverage(unitTerms: ReadonlySet<string>): number;
+  coverage(
+    unitTerms: ReadonlySet<string>,
+    contextTerms?: ReadonlySet<string>,
+    contextWeight?: number,
+  ): number;
 }
 
 /** Builds a scorer whose idf weights come from `units` (each the term set of one unit). */
@@ -26,10 +32,13 @@ export function lexicalScorer(
   const total = [...weight.values()].reduce((sum, w) => sum + w, 0);
   return {
     queryTerms,
-    coverage(unitTerms) {
+    coverage(unitTerms, contextTerms, contextWeight = 0.4) {
       if (total === 0) return 0;
       let covered = 0;
-      for (const [term, w] of weight) if (unitTerms.has(term)) covered += w;
+      for (const [term, w] of weight) {
+        if (unitTerms.has(term)) covered += w;
+        else if (contextTerms?.has(term)) covered += w * contextWeight;
+      }
       return covered / total;
     },
   };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ModelCallError, failureOf } from '../failures.js';
 import type {
   ChatProvider,
@@ -7,13 +8,16 @@ import type {
 import type { ChatRequest } from '../types.js';
 import { answerFromContext } from './extractive-answerer.js';
 import { DEFAULT_LOCAL_RESPONDERS, type LocalResponders } from './structured-responders.js';
+import { wordPieces } from './word-pieces.js';
 
 /**
- * The offline chat model and last resort of every chain. Plain calls stream an extractive answer
- * (`question` + `context`, `messages` are ignored) word by word. Structured calls are answered by
- * the responder of `structured.task` as JSON text, validated like any model's; without a task it
- * fails with `UNSUPPORTED`. It cannot continue another model's text, so a
- * mid-stream failover onto it restarts the answer.
+ * The offline chat model and last resort of every chain. Plain calls answer extractively
+ * (`question` + `context`, `messages` are ignored). Structured calls are answered by the
+ * responder of `structured.task` as JSON text, validated like any model's; without a task it
+ * fails with `UNSUPPORTED`. Either way the text streams word by word, one turn of the event loop
+ * per word and no added delay, so the graph shows a JSON answer's text as it arrives, as it does
+ * a remote model's. It cannot continue another model's text, so a mid-stream failover onto it
+ * restarts the answer.
  */
 export class LocalChatProvider implements ChatProvider {
   readonly kind = 'local';
@@ -33,16 +37,17 @@ export class LocalChatProvider implements ChatProvider {
     options: ProviderStreamOptions,
   ): AsyncIterable<ProviderChunk> {
     const input = { question: request.question, context: request.context };
+    let text: string;
     if (options.structured !== undefined) {
       const task = options.structured.task;
       if (task === undefined) throw new ModelCallError(this.#id, failureOf('UNSUPPORTED'));
-      yield { type: 'text', text: JSON.stringify(this.#responders[task](input)) };
-    } else {
-      for (const word of answerFromContext(input.question, input.context).text.match(/\S+\s*/gu) ??
-        []) {
-        options.signal.throwIfAborted();
-        yield { type: 'text', text: word };
-      }
+      text = JSON.stringify(this.#responders[task](input));
+    } else text = answerFromContext(input.question, input.context).text;
+    for (const piece of wordPieces(text)) {
+      // A turn of the event loop per word: other requests go on while the answer streams.
+      await nextTurn();
+      options.signal.throwIfAborted();
+      yield { type: 'text', text: piece };
     }
     yield { type: 'finish', reason: 'stop' };
   }

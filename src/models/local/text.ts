@@ -1,4 +1,5 @@
 // Small, dependency-free text helpers shared by the local embedder and extractive answerer.
+// `words` and `isStopword` feed the hashing embedder: changing them changes stored vectors.
 
 const STOPWORDS = new Set(
   (
@@ -15,20 +16,34 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+const INFLECTIONS = ['ing', 'edly', 'ed', 'ly'];
+const DOUBLED = /([^aeiouls])\1$/u;
+
 /**
- * A light stemmer: strips a few English inflections so "retries", "retry" and "retried" meet.
- * Deliberately crude; it only has to be consistent between a question and its documents.
+ * A light stemmer: strips a few English inflections and `-ment` so "retries", "retry" and
+ * "retried", "change", "changes" and "changed", "deploy" and "deployments" meet. Deliberately
+ * crude; it only has to be consistent between a question and its documents.
  */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ied') && word.length > 4) return `${word.slice(0, -3)}y`;
-  for (const suffix of ['ing', 'edly', 'ed', 'ly', 'es', 's']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3 && !word.endsWith('ss')) {
-      return word.slice(0, -suffix.length);
+  if (word.length <= 2 || !/\p{L}$/u.test(word)) return word;
+  let stemmed = word;
+  if (/[^aeiou]i(?:es|ed)$/u.test(stemmed)) stemmed = `${stemmed.slice(0, -3)}y`;
+  else if (/(?:ss|[sxz]|ch|sh)es$/u.test(stemmed)) stemmed = stemmed.slice(0, -2);
+  else if (/[^su]s$/u.test(stemmed)) stemmed = stemmed.slice(0, -1);
+  for (const suffix of INFLECTIONS) {
+    if (
+      stemmed.endsWith(suffix) &&
+      stemmed.length - suffix.length >= 2 &&
+      !stemmed.endsWith('eed')
+    ) {
+      stemmed = stemmed.slice(0, -suffix.length);
+      if (DOUBLED.test(stemmed)) stemmed = stemmed.slice(0, -1);
+      break;
     }
   }
-  return word;
+  if (stemmed.endsWith('ment') && stemmed.length - 4 >= 4) stemmed = stemmed.slice(0, -4);
+  if (stemmed.endsWith('e') && stemmed.length > 2) stemmed = stemmed.slice(0, -1);
+  return stemmed;
 }
 
 /** True for function words that carry no topic ("the", "of", …). */
@@ -43,13 +58,17 @@ export function terms(text: string): string[] {
     .map(stem);
 }
 
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /**
- * Splits prose into sentences at `.`, `!`, `?` followed by white space, and at blank lines.
- * Abbreviations may split wrongly; an extractive answer tolerates that.
+ * Splits prose into sentences (Unicode sentence boundaries, `Intl.Segmenter`) and at blank lines;
+ * white space inside a sentence becomes one space. Abbreviations may split wrongly; an
+ * extractive answer tolerates that.
  */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+|\n\s*\n/u)
-    .map((sentence) => sentence.replace(/\s+/gu, ' ').trim())
+    .split(/\n\s*\n/u)
+    .flatMap((paragraph) => [...SENTENCES.segment(paragraph.replace(/\s+/gu, ' '))])
+    .map((sentence) => sentence.segment.trim())
     .filter((sentence) => sentence.length > 0);
 }

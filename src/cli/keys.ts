@@ -1,6 +1,6 @@
 // `npm run keys -- <command>`: administers workspaces and API keys on the configured database
 // (DATABASE_URL, or the embedded one under BALLAST_DATA_DIR — stop the server first: an
-// embedded database has one user at a time).
+// embedded database has one process at a time, and a running server's folder is refused).
 //   workspace create <name>                       → prints the new workspace id
 //   create --workspace <id> --role reader|writer|admin [--name <label>]
 //                                                 → prints the key once; only its hash is kept
@@ -9,7 +9,8 @@
 import { parseArgs } from 'node:util';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import { ROLES, type Role } from '../auth/principal.js';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
+import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import { createLogger } from '../logger.js';
@@ -22,8 +23,7 @@ const [command, ...rest] = positionals;
 const usage =
   'usage: keys workspace create <name> | create --workspace <id> --role <role> [--name <n>] | list [--workspace <id>] | revoke <id>';
 
-const config = loadConfig();
-const db = await openDatabase(config.database, createLogger({ level: 'warn' }));
+const db = await openConfiguredDatabase();
 let exitCode = 0;
 try {
   await migrate(db.pool);
@@ -60,3 +60,20 @@ try {
   await db.close();
 }
 process.exit(exitCode);
+
+/**
+ * The configured database, or exit 1 with one line saying why not: an invalid environment, a
+ * data folder held by a running server, a database that refuses (errors with a `code` explain
+ * themselves; anything else is a bug and keeps its stack).
+ */
+async function openConfiguredDatabase(): Promise<Database> {
+  try {
+    return await openDatabase(loadConfig().database, createLogger({ level: 'warn' }));
+  } catch (error) {
+    if (error instanceof ConfigError || typeof (error as { code?: unknown }).code === 'string') {
+      console.error((error as Error).message.replaceAll('\n', ' '));
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -70,8 +70,13 @@ export async function processIngestBatch(
   const finishedCollection = await finishJobIfDone(db.pool, payload.jobId);
   if (finishedCollection) {
     // Building the index once after the first bulk load is far cheaper than growing it row by
-    // row; until then the collection is searched exactly (a scan), which is correct.
-    await ensureCollectionIndexWhenIdle(db.pool, finishedCollection, embedder.dimensions);
+    // row; until then the collection is searched exactly (a scan), which is correct. Embedded
+    // collections are always searched exactly: the build is one statement of seconds (8 s for
+    // 300 documents here) on the embedded database's only session, which every request waits
+    // behind, while a scan of an embedded-sized collection takes milliseconds.
+    if (db.mode === 'POSTGRES') {
+      await ensureCollectionIndexWhenIdle(db.pool, finishedCollection, embedder.dimensions);
+    }
     await publish();
   }
 }

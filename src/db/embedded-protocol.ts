@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** What the embedded database's worker is started with (its `workerData`). */
+export const WorkerInit = z
+  .object({
+    /** Folder of the database files. */
+    dataDir: z.string().optional(),
+    /** A `PGlite.dumpDataDir()` archive to start from instead (tests' template). */
+    loadDataDir: z.instanceof(ArrayBuffer).optional(),
+    /** Where to serve the PostgreSQL wire protocol: `<dir>/.s.PGSQL.<port>`, as `pg` looks for it. */
+    socketPath: z.string(),
+  })
+  .refine((init) => (init.dataDir === undefined) !== (init.loadDataDir === undefined), {
+    message: 'exactly one of dataDir and loadDataDir',
+  });
+export type WorkerInit = z.infer<typeof WorkerInit>;
+
+/** What the worker tells its host. */
+export type WorkerMessage =
+  /** Serving on the socket. */
+  | { type: 'ready' }
+  /** PGlite failed to start or failed later; `output` is the tail of what it printed. */
+  | { type: 'failed'; message: string; output: string }
+  /** Closed cleanly after a `close` request; the thread ends next. */
+  | { type: 'closed' };
+
+/** What the host tells the worker. */
+export type HostMessage = { type: 'close' };

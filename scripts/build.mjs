@@ -4,6 +4,8 @@
 //   dist/migrations, dist/schema  ← copied; src/db/migrate.ts and src/graphql/schema.ts find
 //     them at ../../migrations and ../../schema from their own file, in src/ as in dist/src/
 //   dist/package.json  ← name, version and "type": "module"; src/version.ts reads ../package.json
+//   dist/explorer  ← the offline explorer (GraphiQL) bundled by scripts/bundle-explorer.mjs;
+//     src/server/explorer/assets.ts serves it (from the sources it bundles on first request)
 // and records a hash of its inputs in dist/.inputs-hash.
 //
 // `--if-stale` (the pre-step of `npm start` and `npm run keys`) builds only when that hash
@@ -30,7 +32,13 @@ const DIST = join(ROOT, 'dist');
 const HASH_FILE = join(DIST, '.inputs-hash');
 const ASSETS = ['migrations', 'schema'];
 const INPUT_DIRS = ['src', 'graphs', ...ASSETS];
-const INPUT_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUT_FILES = [
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/build.mjs',
+  'scripts/bundle-explorer.mjs',
+];
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -50,7 +58,7 @@ function inputsHash() {
   return hash.digest('hex');
 }
 
-function build(hash) {
+async function build(hash) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -71,6 +79,8 @@ function build(hash) {
     process.exit(compiled.status ?? 1);
   }
   for (const asset of ASSETS) cpSync(join(ROOT, asset), join(DIST, asset), { recursive: true });
+  const { bundleExplorer } = await import('./bundle-explorer.mjs');
+  await bundleExplorer({ outdir: join(DIST, 'explorer') });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const manifest = { name: pkg.name, version: pkg.version, private: true, type: 'module' };
   mkdirSync(DIST, { recursive: true });
@@ -82,4 +92,4 @@ const hash = inputsHash();
 const built = existsSync(HASH_FILE) ? readFileSync(HASH_FILE, 'utf8').trim() : undefined;
 if (process.argv.includes('--if-stale') && built === hash) process.exit(0);
 if (process.argv.includes('--if-stale')) console.error('dist/ is out of date: building it');
-build(hash);
+await build(hash);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { JwtSettings } from './auth/jwt.js';
 import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './models/config.js';
+import { EXPLORER_MODES, type ExplorerMode } from './server/explorer/mode.js';
 import { DEFAULT_TOKENS_RESERVED_PER_RUN, type RateLimitSettings } from './security/rate-limits.js';
 
 const booleanFlag = z
@@ -22,6 +23,7 @@ const envSchema = z.object({
   BALLAST_CONFIG: z.string().min(1).optional(),
   BALLAST_INTROSPECTION: booleanFlag.optional(),
   BALLAST_SANDBOX: booleanFlag.optional(),
+  BALLAST_EXPLORER: z.enum(EXPLORER_MODES).default('auto'),
   BALLAST_WORKER: booleanFlag.default(true),
   BALLAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   BALLAST_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
@@ -54,6 +56,9 @@ const envSchema = z.object({
   BALLAST_TRACE_STORE_TRACES: z.coerce.number().int().min(1).max(100_000).default(200),
   BALLAST_METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
 });
+
+/** Every environment variable Ballast reads (the README's Configuration table lists each). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Which database Ballast talks to. */
 export type DatabaseMode = 'EMBEDDED' | 'POSTGRES';
@@ -127,6 +132,8 @@ export interface AppConfig {
   introspection: boolean;
   /** Apollo Sandbox landing page at `/graphql`. Default: on unless `NODE_ENV=production`. */
   sandbox: boolean;
+  /** Which explorer that landing page opens (`BALLAST_EXPLORER`). Default: `auto`. */
+  explorer: ExplorerMode;
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad field. */
@@ -216,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,
+    explorer: e.BALLAST_EXPLORER,
   };
 }
 

@@ -1,10 +1,14 @@
 // Wires Ballast together and starts it. No logic lives here.
-import { startServices } from './app/start-services.js';
+//
+// Start order, for a short time to first answer: the embedded database starts in its own thread
+// before the GraphQL server, the services and LangGraph are even loaded, so the two overlap;
+// those modules are imported dynamically below for that reason only. The ready line logs when
+// each phase ended (`startupPhasesMs`; `npm run bench -- startup` reports them).
 import { loadConfig, type AppConfig } from './config.js';
+import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createLogger, exitOnStartupFailure, routeProcessOutputToLogger } from './logger.js';
-import { createServer } from './server/create-server.js';
 import { metricsAccess } from './server/metrics-access.js';
 import { onShutdownSignal } from './server/shutdown.js';
 import { SERVER_VERSION } from './version.js';
@@ -29,9 +33,42 @@ try {
 }
 
 async function start(config: AppConfig): Promise<void> {
-  const started = performance.now();
-  const db = await openDatabase(config.database, logger);
-  const schemaVersion = await migrate(db.pool, { logger });
+  // Milliseconds since the process started (performance.now()'s origin), at the end of each phase.
+  const marks: Record<string, number> = { modules: performance.now() };
+  const opening = openDatabase(config.database, logger).then(async (db) => {
+    marks['database'] = performance.now();
+    try {
+      const version = await migrate(db.pool, { logger });
+      marks['migrations'] = performance.now();
+      return { db, version };
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
+  });
+  // PostgreSQL answers in milliseconds: the modules are loaded once it did. Loading them during
+  // its startup wait also broke that wait on Node 20: a garbage collection loses the deadline of
+  // `waitForDatabase` (an `AbortSignal.any` of an `AbortSignal.timeout`), and an unreachable
+  // DATABASE_URL was probed forever instead of failing after 5 s.
+  if (config.database.mode === 'POSTGRES') await opening;
+  const loading = Promise.all([
+    import('./app/start-services.js'),
+    import('./server/create-server.js'),
+  ]).then((modules) => {
+    marks['serverModules'] = performance.now();
+    return modules;
+  });
+  // Handled below, once the database is open: a database that fails is reported at once.
+  loading.catch(() => undefined);
+  const { db, version: schemaVersion }: { db: Database; version: number } = await opening;
+  let modules: Awaited<typeof loading>;
+  try {
+    modules = await loading;
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const [{ startServices }, { createServer }] = modules;
   const services = await startServices({
     db,
     logger,
@@ -61,6 +98,7 @@ async function start(config: AppConfig): Promise<void> {
     services,
     introspection: config.introspection,
     sandbox: config.sandbox,
+    explorer: config.explorer,
     includeStacktrace: config.nodeEnv === 'development',
     allowedOrigins: config.allowedOrigins,
     metrics,
@@ -73,7 +111,9 @@ async function start(config: AppConfig): Promise<void> {
       await db.close();
     },
   });
+  marks['services'] = performance.now();
   const url = await server.listen(config.port, config.host);
+  marks['listening'] = performance.now();
   logger.info(
     {
       url,
@@ -81,7 +121,10 @@ async function start(config: AppConfig): Promise<void> {
       schemaVersion,
       models: services.models.status().map((m) => `${m.role.toLowerCase()}:${m.id}`),
       sandbox: config.sandbox,
-      startupMs: Math.round(performance.now() - started),
+      startupMs: Math.round(performance.now()),
+      startupPhasesMs: Object.fromEntries(
+        Object.entries(marks).map(([phase, at]) => [phase, Math.round(at)]),
+      ),
     },
     `Ballast ${SERVER_VERSION} ready at ${url}`,
   );

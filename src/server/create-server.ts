@@ -17,6 +17,10 @@ import { authorizationPlugin } from './authorization-plugin.js';
 import { httpAuth, originAllowList, principalOf } from './http-auth.js';
 import { httpErrors } from './http-errors.js';
 import { guardMetrics, type MetricsAccess } from './metrics-access.js';
+import { explorerAssets } from './explorer/assets.js';
+import { explorerLandingPage } from './explorer/landing-page.js';
+import { EXPLORER_ASSETS_PATH, type ExplorerMode } from './explorer/mode.js';
+import { serveExplorerAssets } from './explorer/routes.js';
 import { attachWebSocketServer } from './websocket.js';
 
 /**
@@ -32,6 +36,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Apollo Sandbox landing page at `/graphql`. Default: false. */
   sandbox?: boolean;
+  /** Which explorer that landing page opens (see `ExplorerMode`). Default: `auto`. */
+  explorer?: ExplorerMode;
   /** Stack traces in error responses (development only). Default: false. */
   includeStacktrace?: boolean;
   /** Largest JSON request body, in bytes. Default: {@link HTTP_MAX_BODY_BYTES} (20 MiB). */
@@ -93,9 +99,7 @@ export function createServer(options: ServerOptions): BallastServer {
       telemetryPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },
-      options.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      landingPage(options),
     ],
   });
 
@@ -108,6 +112,13 @@ export function createServer(options: ServerOptions): BallastServer {
       started = true;
       app.get('/healthz', (_req, res) => void res.json({ ok: true }));
       app.get('/metrics', guardMetrics(options.metrics ?? { kind: 'closed' }), serveMetrics);
+      if (options.sandbox && (options.explorer ?? 'auto') !== 'sandbox') {
+        // Before `/graphql`'s authentication: the page that loads these files is public too.
+        app.get(
+          `/graphql${EXPLORER_ASSETS_PATH}/:file`,
+          serveExplorerAssets(explorerAssets(), services.logger),
+        );
+      }
       app.use(
         '/graphql',
         originAllowList(options.allowedOrigins ?? []),
@@ -131,6 +142,13 @@ export function createServer(options: ServerOptions): BallastServer {
       else httpServer.close();
     },
   };
+}
+
+function landingPage(options: ServerOptions) {
+  if (!options.sandbox) return ApolloServerPluginLandingPageProductionDefault({ footer: false });
+  const mode = options.explorer ?? 'auto';
+  if (mode === 'sandbox') return ApolloServerPluginLandingPageLocalDefault({ embed: true });
+  return explorerLandingPage({ mode, assetsPath: `/graphql${EXPLORER_ASSETS_PATH}` });
 }
 
 // Typically a second `npm start`: say which variable moves it.

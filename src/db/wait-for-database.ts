@@ -1,5 +1,6 @@
 import { handleWhen, retry } from 'cockatiel';
 import type pg from 'pg';
+import { linkSignals } from '../models/resilience/signals.js';
 import { isDatabaseUnavailable } from './connection-errors.js';
 import { reconnectBackoff } from './reconnect-backoff.js';
 
@@ -27,10 +28,14 @@ export async function waitForDatabase(
   pool: Pick<pg.Pool, 'query'>,
   options: WaitForDatabaseOptions = {},
 ): Promise<boolean> {
-  const stop = AbortSignal.any([
-    ...(options.signal ? [options.signal] : []),
-    ...(options.timeoutMs !== undefined ? [AbortSignal.timeout(options.timeoutMs)] : []),
-  ]);
+  // A timer and a controller held here, not AbortSignal.timeout inside AbortSignal.any: on
+  // Node 20 a garbage collection loses that timeout signal, and the wait never ends.
+  const deadline = new AbortController();
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => deadline.abort(new Error('timed out')), options.timeoutMs).unref();
+  const stop = linkSignals([options.signal, deadline.signal]);
   const policy = retry(handleWhen(isDatabaseUnavailable), {
     maxAttempts: Infinity,
     backoff: reconnectBackoff({
@@ -47,9 +52,12 @@ export async function waitForDatabase(
         options.onProbeFailure?.(error);
         throw error;
       }
-    }, stop);
+    }, stop.signal);
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
+    stop.dispose();
   }
 }

@@ -54,7 +54,12 @@ export interface OutageFigures {
 }
 
 const ANSWER = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-const RUN_QUERY = `query ($id: ID!) { run(id: $id) { status events { ${EVENT_FIELDS} } } }`;
+// A run here logs about 100 events, more than `Run.events`' default page (100) since NodeStarted
+// opens each node; pages of 50 keep the query under the cost limit, which counts `first`.
+const EVENTS_PAGE = 50;
+const RUN_QUERY = `query ($id: ID!, $after: Int) {
+  run(id: $id) { status events(afterSeq: $after, first: ${EVENTS_PAGE}) { ${EVENT_FIELDS} } }
+}`;
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
 /** {@link waitForValue}, failing with `what` and what `describe` says then. */
@@ -148,12 +153,18 @@ export async function runOutageScenario(options: OutageScenarioOptions): Promise
       jobIds.push(ingestDocuments.id);
     }
     const readRun = async (id: string) => {
-      const result = await postGraphQL<{ run: { status: string; events: StreamedEvent[] } }>(
-        first.url,
-        RUN_QUERY,
-        { id },
-      );
-      return result.data?.run ?? { status: 'UNKNOWN', events: [] };
+      const events: StreamedEvent[] = [];
+      for (;;) {
+        const result = await postGraphQL<{ run: { status: string; events: StreamedEvent[] } }>(
+          first.url,
+          RUN_QUERY,
+          { id, after: events.at(-1)?.seq ?? 0 },
+        );
+        const run = result.data?.run;
+        if (!run) return { status: 'UNKNOWN', events };
+        events.push(...run.events);
+        if (run.events.length < EVENTS_PAGE) return { status: run.status, events };
+      }
     };
     const statuses = async () => (await Promise.all(runIds.map(readRun))).map((r) => r.status);
     await waitFor(

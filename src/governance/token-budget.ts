@@ -11,7 +11,7 @@ export {
   renderChunk,
   renderContext,
 } from './token-budget/citations.js';
-export { countTokens, truncateToTokens } from './token-budget/count-tokens.js';
+export { countTokens, truncateToTokens, warmTokenCounter } from './token-budget/count-tokens.js';
 export {
   MESSAGE_OVERHEAD_TOKENS,
   REPLY_PRIMING_TOKENS,

@@ -21,3 +21,10 @@ export const INGEST_LIMITS = {
 export const INGEST_BATCH_DOCUMENTS = 128;
 /** Bytes of text per queued batch, whichever limit comes first. */
 export const INGEST_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * The same limits on the embedded database, whose one session every request shares: a batch's
+ * transaction holds it, so batches are a quarter of the size and a `health` or a search waits
+ * behind at most a few tens of milliseconds of writing.
+ */
+export const EMBEDDED_INGEST_BATCH = { documents: 32, bytes: 256 * 1024 } as const;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Database } from '../db/database.js';
 import { withTransaction } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -17,7 +18,10 @@ import {
   type IngestBatchPayload,
   type IngestJobRow,
 } from './ingest-job-row.js';
-import { addCounts, prepareDocument } from './prepare-document.js';
+import { EMBEDDED_INGEST_BATCH } from './limits.js';
+import { addCounts, prepareDocument, type PreparedDocument } from './prepare-document.js';
+
+const PREPARE_SLICE = 16;
 
 /** What {@link submitIngest} needs. */
 export interface SubmitIngestDeps {
@@ -41,7 +45,13 @@ export async function submitIngest(
   input: unknown,
 ): Promise<IngestJobRow> {
   const { documents } = parseIngestInput(input);
-  const prepared = documents.map((document, index) => prepareDocument(document, index));
+  const prepared: PreparedDocument[] = [];
+  for (const [index, document] of documents.entries()) {
+    prepared.push(prepareDocument(document, index));
+    // Cleaning and redacting a thousand documents is a few hundred milliseconds of this thread:
+    // other requests get their turn between slices instead of waiting for all of it.
+    if (index % PREPARE_SLICE === PREPARE_SLICE - 1) await setImmediate();
+  }
   const keys = new Set<string>();
   prepared.forEach((document, index) => {
     if (keys.has(document.sourceKey)) {
@@ -94,7 +104,11 @@ export async function submitIngest(
       ],
     );
     const traceParent = activeTraceParent()?.traceParent;
-    const payloads: IngestBatchPayload[] = planBatches(prepared).map((ordinals) => ({
+    const batches =
+      deps.db.mode === 'EMBEDDED'
+        ? planBatches(prepared, EMBEDDED_INGEST_BATCH.documents, EMBEDDED_INGEST_BATCH.bytes)
+        : planBatches(prepared);
+    const payloads: IngestBatchPayload[] = batches.map((ordinals) => ({
       jobId: job.id,
       ordinals,
       ...(traceParent ? { traceParent } : {}),

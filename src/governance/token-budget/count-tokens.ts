@@ -4,10 +4,19 @@ import { LRUCache } from 'lru-cache';
 
 let encoder: Tiktoken | undefined;
 
-// Building the rank tables takes about 0.6 s, so it happens on first use, once per process.
+// Building the rank tables takes about 0.6 s of one synchronous call, once per process.
 function tokenizer(): Tiktoken {
   encoder ??= new Tiktoken(o200kBase);
   return encoder;
+}
+
+/**
+ * Builds the encoder's rank tables now (about 0.6 s during which the thread does nothing else)
+ * instead of at the first count, which would otherwise stall every request in flight when the
+ * first document is chunked. Idempotent.
+ */
+export function warmTokenCounter(): void {
+  tokenizer();
 }
 
 // The encoder cuts text into pre-tokens with this pattern and encodes each on its own, so a

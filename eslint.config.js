@@ -1,7 +1,17 @@
 // @ts-check
 import js from '@eslint/js';
+import graphql from '@graphql-eslint/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The JavaScript and TypeScript rules are for code: the GraphQL schema has its own parser and
+// rules (below), and a rule of these would fail on its syntax tree.
+const CODE = ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'];
+/** `config` limited to code files, unless it names its own files. */
+const forCode = (/** @type {import('eslint').Linter.Config} */ config) => ({
+  ...config,
+  files: config.files ?? CODE,
+});
 
 export default tseslint.config(
   {
@@ -16,9 +26,9 @@ export default tseslint.config(
       '.ci-node/',
     ],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...[js.configs.recommended, ...tseslint.configs.recommended].map(forCode),
   {
+    files: CODE,
     languageOptions: { globals: globals.node },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -32,5 +42,25 @@ export default tseslint.config(
   {
     files: ['bench/**', 'scripts/**', 'test/**', 'eval/**', 'src/cli/**'],
     rules: { 'no-console': 'off' },
+  },
+  // The schema is the frontend's contract: every type, field, argument, input field and enum
+  // value says what it is. `npm test` checks the same (test/unit/graphql/schema-described.test.ts).
+  {
+    files: ['schema/**/*.graphql'],
+    languageOptions: { parser: graphql.parser },
+    plugins: { '@graphql-eslint': graphql },
+    rules: {
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          DirectiveDefinition: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          OperationDefinition: false,
+        },
+      ],
+    },
   },
 );

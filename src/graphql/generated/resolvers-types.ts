@@ -29,9 +29,12 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** The answer of a run, with the chunks it cites. */
 export type Answer = {
   __typename?: 'Answer';
+  /** A stored answer to the same (or a similar) question was served instead of a new one. */
   cached: Scalars['Boolean']['output'];
+  /** The chunks the answer relies on. */
   citations: Array<Citation>;
   /**
    * Every model the run used, in order, ending with `model`. A cached answer's path ends with
@@ -42,13 +45,20 @@ export type Answer = {
   grounded: Scalars['Boolean']['output'];
   /** Id of the model that produced the answer. */
   model: Scalars['String']['output'];
+  /** The answer text: what the TokenDelta events of the run assemble to. */
   text: Scalars['String']['output'];
+  /**
+   * Tokens of every model call of the run up to the answer, failed attempts included; null when
+   * the run called no model (a cache hit).
+   */
   usage: Maybe<Usage>;
 };
 
+/** A question to ask, for `ask` and `askStream`. */
 export type AskInput = {
   /** askStream only: cancel the run when the subscription ends before it. Default: false. */
   cancelOnDisconnect?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The collection to search (`col_…`); with `threadId`, it must be the thread's (BAD_USER_INPUT otherwise). */
   collectionId: Scalars['ID']['input'];
   /** Start from this earlier checkpoint of the thread (time travel / fork). */
   fromCheckpointId?: InputMaybe<Scalars['String']['input']>;
@@ -60,47 +70,66 @@ export type AskInput = {
   threadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A saved state of a thread, taken when a run starts and after each of its graph steps. */
 export type CheckpointEntry = {
   __typename?: 'CheckpointEntry';
+  /** When the checkpoint was taken. */
   at: Scalars['DateTime']['output'];
   /** Pass as `AskInput.fromCheckpointId` to fork the conversation from here. */
   checkpointId: Scalars['String']['output'];
   /** The graph node whose output this checkpoint records. */
   node: Scalars['String']['output'];
+  /** The checkpoint this one continues from; null for the thread's first. */
   parentId: Maybe<Scalars['String']['output']>;
+  /** The graph's step number; it keeps counting across the runs of the thread. */
   step: Scalars['Int']['output'];
 };
 
+/** A passage of a document: the unit that is embedded, searched and cited. */
 export type Chunk = Node & {
   __typename?: 'Chunk';
+  /** The document the chunk belongs to; null when it has since been deleted. */
   document: Maybe<Document>;
   /** Headings the chunk sits under, outermost first. */
   headingPath: Array<Scalars['String']['output']>;
   /** Global id (`chk_…`). */
   id: Scalars['ID']['output'];
+  /** Position of the chunk in its document, from 0. */
   ordinal: Scalars['Int']['output'];
+  /** The chunk's text as stored (cleaned, PII replaced by placeholders). */
   text: Scalars['String']['output'];
+  /** Length of `text` in tokens (o200k_base tokenizer). */
   tokenCount: Scalars['Int']['output'];
 };
 
+/** A page of a document's chunks. */
 export type ChunkConnection = {
   __typename?: 'ChunkConnection';
+  /** The chunks of the page, in reading order. */
   edges: Array<ChunkEdge>;
+  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
   pageInfo: PageInfo;
 };
 
+/** A chunk and its position in its document. */
 export type ChunkEdge = {
   __typename?: 'ChunkEdge';
+  /** Opaque position of this chunk: pass as `after` to read the chunks after it. */
   cursor: Scalars['String']['output'];
+  /** The chunk. */
   node: Chunk;
 };
 
 /** A model's circuit breaker: OPEN models are skipped without a request until a probe succeeds. */
 export type CircuitState =
+  /** Healthy: requests are sent. */
   | 'CLOSED'
+  /** Cooled down: the next request is a probe; its success closes the circuit, its failure opens it again. */
   | 'HALF_OPEN'
+  /** Too many consecutive failures: calls are skipped (`CIRCUIT_OPEN`) until the cool-down ends. */
   | 'OPEN';
 
+/** A chunk an answer cites. */
 export type Citation = {
   __typename?: 'Citation';
   /** Null when the chunk has since been deleted. */
@@ -110,17 +139,25 @@ export type Citation = {
 /** A set of documents searched together; one embedding model and dimension for all its chunks. */
 export type Collection = Node & {
   __typename?: 'Collection';
+  /** How many chunks the collection's documents hold in all. */
   chunkCount: Scalars['Int']['output'];
+  /** When the collection was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** Free text given at creation; null when none was. */
   description: Maybe<Scalars['String']['output']>;
+  /** Length of the embedding vectors of `embeddingModel`; fixed by the first ingestion, null before it. */
   dimensions: Maybe<Scalars['Int']['output']>;
+  /** How many documents the collection holds. */
   documentCount: Scalars['Int']['output'];
+  /** The collection's documents, newest first (by first ingestion). Pages forward only. */
   documents: DocumentConnection;
   /** Fixed by the first ingestion; null before it. */
   embeddingModel: Maybe<Scalars['String']['output']>;
   /** Global id (`col_…`). */
   id: Scalars['ID']['output'];
+  /** Unique in the workspace, 1 to 200 characters. */
   name: Scalars['String']['output'];
+  /** When the collection last changed: its creation, or its latest ingestion. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -131,19 +168,27 @@ export type CollectionDocumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of collections. */
 export type CollectionConnection = {
   __typename?: 'CollectionConnection';
+  /** The collections of the page, newest first. */
   edges: Array<CollectionEdge>;
+  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
   pageInfo: PageInfo;
 };
 
+/** A collection and its position in the list. */
 export type CollectionEdge = {
   __typename?: 'CollectionEdge';
+  /** Opaque position of this collection: pass as `after` to read the collections after it. */
   cursor: Scalars['String']['output'];
+  /** The collection. */
   node: Collection;
 };
 
+/** What `createCollection` needs. */
 export type CreateCollectionInput = {
+  /** Free text for people, at most 2000 characters; omit for none. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 200 characters, unique in the workspace. */
   name: Scalars['String']['input'];
@@ -151,51 +196,72 @@ export type CreateCollectionInput = {
 
 /** Where data lives: PGlite in-process, or a PostgreSQL server. */
 export type DatabaseMode =
+  /** PGlite, a PostgreSQL built into the server's process (no `DATABASE_URL`). */
   | 'EMBEDDED'
+  /** A PostgreSQL server, named by `DATABASE_URL`. */
   | 'POSTGRES';
 
+/** A text ingested into a collection, cleaned, PII-redacted and split into chunks. */
 export type Document = Node & {
   __typename?: 'Document';
+  /** How many chunks the document was split into. */
   chunkCount: Scalars['Int']['output'];
   /** Chunks in reading order. */
   chunks: ChunkConnection;
+  /** The collection the document belongs to. */
   collection: Maybe<Collection>;
+  /** When the document was first ingested. */
   createdAt: Scalars['DateTime']['output'];
   /** Global id (`doc_…`). */
   id: Scalars['ID']['output'];
+  /** The JSON object given at ingestion (`{}` when none was); every chunk carries it for `search(filter:)`. */
   metadata: Scalars['JSON']['output'];
+  /** The `sourceUri` given at ingestion (PII redacted); null when none was. */
   sourceUri: Maybe<Scalars['String']['output']>;
+  /** The title as stored: PII replaced by placeholders. */
   title: Scalars['String']['output'];
+  /** When the document was last ingested (re-ingestion updates it in place). */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 
+/** A text ingested into a collection, cleaned, PII-redacted and split into chunks. */
 export type DocumentChunksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of documents. */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
+  /** The documents of the page, newest first. */
   edges: Array<DocumentEdge>;
+  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
   pageInfo: PageInfo;
 };
 
+/** A document and its position in the list. */
 export type DocumentEdge = {
   __typename?: 'DocumentEdge';
+  /** Opaque position of this document: pass as `after` to read the documents after it. */
   cursor: Scalars['String']['output'];
+  /** The document. */
   node: Document;
 };
 
 /** Exactly one of text, html or markdown. */
 export type DocumentInput = {
+  /** The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
   html?: InputMaybe<Scalars['String']['input']>;
+  /** The body as Markdown, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
   markdown?: InputMaybe<Scalars['String']['input']>;
   /** A JSON object kept on every chunk; `search(filter:)` matches it by containment. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   /** Identifies the document across re-ingestion; defaults to its title. */
   sourceUri?: InputMaybe<Scalars['String']['input']>;
+  /** The body as plain text, at most 2 MiB. */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 500 characters. PII is redacted before it is stored. */
   title: Scalars['String']['input'];
 };
 
@@ -203,40 +269,57 @@ export type { ErrorCode };
 
 export type { FallbackReason };
 
+/** The server's state and versions, as `health` reports them. */
 export type Health = {
   __typename?: 'Health';
+  /** Which database the server runs on. */
   databaseMode: DatabaseMode;
   /** Installed pgvector version, null when the database cannot be reached. */
   pgvectorVersion: Maybe<Scalars['String']['output']>;
-  /** Number of applied migrations. */
+  /** Number of applied migrations; 0 when the database cannot be reached. */
   schemaVersion: Scalars['Int']['output'];
+  /** The server's version (its package.json `version`). */
   serverVersion: Scalars['String']['output'];
+  /** OK, or DEGRADED while the database cannot be reached. */
   status: HealthStatus;
 };
 
+/** Whether the server can reach its database. */
 export type HealthStatus =
+  /** The database failed or did not answer within a second; the server itself is up. */
   | 'DEGRADED'
+  /** The database answered within a second. */
   | 'OK';
 
+/** What `ask` does when the thread already has a run in progress. */
 export type IfBusy =
+  /** The new run waits (QUEUED) and starts when the runs before it end. */
   | 'QUEUE'
+  /** The call fails with CONFLICT; no run is created. */
   | 'REJECT';
 
+/** What `ingestDocuments` needs. */
 export type IngestDocumentsInput = {
+  /** The collection to ingest into (`col_…`); NOT_FOUND when it is not in the caller's workspace. */
   collectionId: Scalars['ID']['input'];
+  /** 1 to 1000 documents, at most 16 MiB of text in all; no two with the same sourceUri (or, without one, title). */
   documents: Array<DocumentInput>;
 };
 
+/** A submitted document that could not be indexed. */
 export type IngestError = {
   __typename?: 'IngestError';
   /** Why the document could not be indexed, from the closed list of error codes. */
   code: ErrorCode;
   /** Position of the document in the submitted list. */
   documentIndex: Scalars['Int']['output'];
+  /** What went wrong, for people; safe to show (never internal details). */
   message: Scalars['String']['output'];
+  /** The document's title as stored (PII replaced by placeholders). */
   title: Scalars['String']['output'];
 };
 
+/** One `ingestDocuments` call: its progress, counts and the documents that failed. */
 export type IngestJob = Node & {
   __typename?: 'IngestJob';
   /** Stale chunks removed from changed documents. */
@@ -247,31 +330,47 @@ export type IngestJob = Node & {
   chunksReused: Scalars['Int']['output'];
   /** Chunks of the job's documents after indexing. */
   chunksTotal: Scalars['Int']['output'];
+  /** The collection the documents go into. */
   collection: Maybe<Collection>;
+  /** When the job was accepted. */
   createdAt: Scalars['DateTime']['output'];
+  /** Documents indexed so far. */
   documentsDone: Scalars['Int']['output'];
+  /** Documents that could not be indexed so far (listed in `errors`). */
   documentsFailed: Scalars['Int']['output'];
+  /** Documents submitted. */
   documentsTotal: Scalars['Int']['output'];
   /** Documents that could not be indexed. */
   errors: Array<IngestError>;
+  /** When the job ended; null until it is SUCCEEDED or FAILED. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Global id (`job_…`). */
   id: Scalars['ID']['output'];
   /** PII entities replaced by placeholders before storage, per type. */
   piiRedacted: Array<PiiCount>;
+  /** When processing began; null while QUEUED. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the job is; SUCCEEDED and FAILED are final. */
   status: IngestJobStatus;
 };
 
+/** Where an ingestion job is. */
 export type IngestJobStatus =
+  /** Ended with no document indexed; `errors` says why for each. */
   | 'FAILED'
+  /** Accepted; no document processed yet. */
   | 'QUEUED'
+  /** Documents are being chunked, embedded and indexed. */
   | 'RUNNING'
+  /** Ended with at least one document indexed; the ones that failed are in `errors`. */
   | 'SUCCEEDED';
 
+/** One turn of a conversation: a question or its answer. */
 export type Message = {
   __typename?: 'Message';
+  /** When it was said: a question when its run was asked, an answer when its run ended. */
   at: Scalars['DateTime']['output'];
+  /** Who spoke: the user's question or the assistant's answer. */
   role: MessageRole;
   /** The run that asked (a `USER` message) or answered (an `ASSISTANT` message) this turn. */
   run: Maybe<Run>;
@@ -280,16 +379,26 @@ export type Message = {
    * @deprecated Use `run { id }`: the edge to the run, not its id.
    */
   runId: Scalars['ID']['output'];
+  /** The question or answer as stored: PII replaced by placeholders. */
   text: Scalars['String']['output'];
 };
 
+/** Who said a message. */
 export type MessageRole =
+  /** The model's answer. */
   | 'ASSISTANT'
+  /** The question asked. */
   | 'USER';
 
+/**
+ * A model call of the run failed, was skipped or had its reply rejected, and the run moved to the
+ * next model of the chain (or retried on the same one).
+ */
 export type ModelFallback = RunEvent & {
   __typename?: 'ModelFallback';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the model the run moved away from (from the models configuration). */
   fromModel: Scalars['String']['output'];
   /** The graph node whose model call moved on: generate, grade or rewrite. */
   node: Scalars['String']['output'];
@@ -297,44 +406,60 @@ export type ModelFallback = RunEvent & {
   reason: FallbackReason;
   /** The next model answers from scratch: discard the text received so far. */
   restart: Scalars['Boolean']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
+  /** Id of the model tried next; equals `fromModel` for a corrective retry on the same model. */
   toModel: Scalars['String']['output'];
 };
 
+/** What a configured model is used for. */
 export type ModelRole =
+  /** Answers, grades and rewrites: a model of the fallback chain. */
   | 'CHAT'
+  /** Turns chunks and queries into vectors. */
   | 'EMBEDDING';
 
+/** A configured model and its recent health, as this server process sees it. Holds no secrets. */
 export type ModelStatus = {
   __typename?: 'ModelStatus';
   /** Requests in the recent window. */
   calls: Scalars['Int']['output'];
+  /** The state of the model's circuit breaker; always CLOSED for `local` models, which have none. */
   circuitState: CircuitState;
   /** Failed requests in the recent window. */
   failures: Scalars['Int']['output'];
   /** Id from the models configuration. */
   id: Scalars['ID']['output'];
+  /** Failure code of the latest failed request, however old (`TIMEOUT`, `HTTP_503`…); null when none failed. */
   lastErrorCode: Maybe<Scalars['String']['output']>;
+  /** The model's name at its provider (`gpt-4o`, for instance). */
   model: Scalars['String']['output'];
+  /** Median latency in milliseconds of the successful requests in the recent window; null when there were none. */
   p50LatencyMs: Maybe<Scalars['Float']['output']>;
   /** `openai` (any OpenAI-compatible endpoint) or `local`. */
   provider: Scalars['String']['output'];
+  /** Whether it is a chat model or the embedding model. */
   role: ModelRole;
 };
 
+/** What one model used within a run. */
 export type ModelUsage = {
   __typename?: 'ModelUsage';
   /** US dollars; null when the model has no price. */
   costUsd: Maybe<Scalars['Float']['output']>;
+  /** Tokens sent to this model (prompts). */
   inputTokens: Scalars['Int']['output'];
   /** Model id from the models config. */
   model: Scalars['String']['output'];
+  /** Tokens this model produced. */
   outputTokens: Scalars['Int']['output'];
   /** Requests sent to the model (each retry and each correction of invalid output is one). */
   requests: Scalars['Int']['output'];
 };
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -343,8 +468,12 @@ export type Mutation = {
    * its turn, or fails with CONFLICT when `ifBusy: REJECT`.
    */
   ask: Run;
-  /** Stops a run: a queued one never starts, a running one is aborted and ends with RunCancelled. */
+  /**
+   * Stops a run: a queued one never starts, a running one is aborted and ends with RunCancelled.
+   * A run that had already ended is returned unchanged.
+   */
   cancelRun: Run;
+  /** Creates an empty collection. CONFLICT when the workspace already has one of that name. */
   createCollection: Collection;
   /** Deletes a document and its chunks. False when there was no such document. */
   deleteDocument: Scalars['Boolean']['output'];
@@ -361,31 +490,37 @@ export type Mutation = {
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationAskArgs = {
   input: AskInput;
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationCancelRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationCreateCollectionArgs = {
   input: CreateCollectionInput;
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationDeleteDocumentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationDeleteThreadArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every write. When authentication is required, every mutation needs the `writer` or `admin` role. */
 export type MutationIngestDocumentsArgs = {
   input: IngestDocumentsInput;
 };
@@ -402,9 +537,13 @@ export type Node = {
  */
 export type NodeFinished = RunEvent & {
   __typename?: 'NodeFinished';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** The graph step, as its NodeStarted named it. */
   node: Scalars['String']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
@@ -414,9 +553,13 @@ export type NodeFinished = RunEvent & {
  */
 export type NodeStarted = RunEvent & {
   __typename?: 'NodeStarted';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** The graph step: begin, cache, retrieve, grade, rewrite, generate, validate, fallback, lastResort or respond. */
   node: Scalars['String']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
@@ -437,15 +580,18 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** How many entities of one PII type a job redacted. */
 export type PiiCount = {
   __typename?: 'PiiCount';
   /** Entities of this type replaced by placeholders; only types with at least one are listed. */
   count: Scalars['Int']['output'];
+  /** The kind of entity. */
   type: PiiType;
 };
 
 export type { PiiType };
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type Query = {
   __typename?: 'Query';
   /** A collection, or null when it does not exist in the caller's workspace. */
@@ -486,37 +632,44 @@ export type Query = {
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryCollectionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryCollectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryDocumentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryIngestJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QuerySearchArgs = {
   collectionId: Scalars['ID']['input'];
   filter?: InputMaybe<Scalars['JSON']['input']>;
@@ -525,11 +678,13 @@ export type QuerySearchArgs = {
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryThreadArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryThreadsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -538,26 +693,35 @@ export type QueryThreadsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A search of the collection ran during the run. */
 export type RetrievalDone = RunEvent & {
   __typename?: 'RetrievalDone';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** The chunks it found, best first; chunks deleted since are left out. */
   chunks: Array<Chunk>;
   /** The (redacted, possibly rewritten) query that ran. */
   query: Scalars['String']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
+/** One question asked and its execution: status, answer or error, and the log of its events. */
 export type Run = Node & {
   __typename?: 'Run';
+  /** The answer, once the run has SUCCEEDED; null otherwise. */
   answer: Maybe<Answer>;
   /** How many times execution started (more than one after a resume). */
   attempts: Scalars['Int']['output'];
+  /** When the run was asked. */
   createdAt: Scalars['DateTime']['output'];
   /** Why the run failed (a code of the error list), when it did. */
   error: Maybe<RunError>;
   /** Logged events after `afterSeq` (default 0), at most `first` (default 100, max 1000). */
   events: Array<RunEvent>;
+  /** When the run ended; null until it is SUCCEEDED, FAILED or CANCELLED. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Global id (`run_…`). */
   id: Scalars['ID']['output'];
@@ -565,8 +729,11 @@ export type Run = Node & {
   lastSeq: Scalars['Int']['output'];
   /** The question as stored: PII replaced by placeholders. */
   question: Scalars['String']['output'];
+  /** When execution first started; null while QUEUED. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the run is. */
   status: RunStatus;
+  /** The conversation the run belongs to. */
   thread: Maybe<Thread>;
   /**
    * Where the run's time went: the spans of its trace (the operation that asked, the workflow,
@@ -575,6 +742,10 @@ export type Run = Node & {
    * process, or the trace was evicted (the store keeps the most recent ones).
    */
   trace: Maybe<Trace>;
+  /**
+   * OpenTelemetry trace id (32 hex digits) of the operation that asked; the run's execution is
+   * part of that trace. Null when tracing was off.
+   */
   traceId: Maybe<Scalars['String']['output']>;
   /**
    * Tokens the run's model calls used, in total and per model, with their cost when the models
@@ -584,23 +755,33 @@ export type Run = Node & {
 };
 
 
+/** One question asked and its execution: status, answer or error, and the log of its events. */
 export type RunEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The run was stopped by `cancelRun`: its last event. */
 export type RunCancelled = RunEvent & {
   __typename?: 'RunCancelled';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
+/** The run succeeded: its last event. */
 export type RunCompleted = RunEvent & {
   __typename?: 'RunCompleted';
+  /** The run's answer, as `Run.answer` holds it. */
   answer: Answer;
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
@@ -622,65 +803,102 @@ export type RunEdge = {
   node: Run;
 };
 
+/** Why a run failed. */
 export type RunError = {
   __typename?: 'RunError';
   /** Why the run failed, from the closed list of error codes. */
   code: ErrorCode;
+  /** What went wrong, for people; safe to show (never internal details). */
   message: Scalars['String']['output'];
 };
 
+/**
+ * One entry of a run's event log. Events are stored, so `runEvents` and `Run.events` replay them;
+ * the last is RunCompleted, RunFailed or RunCancelled.
+ */
 export type RunEvent = {
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. Resume `runEvents` with it as `afterSeq`. */
   seq: Scalars['Int']['output'];
 };
 
+/** The run failed: its last event. */
 export type RunFailed = RunEvent & {
   __typename?: 'RunFailed';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
   /** Why the run failed, from the closed list of error codes. */
   code: ErrorCode;
+  /** What went wrong, for people; safe to show (never internal details). */
   message: Scalars['String']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
-/** The run continues after its process died; text streamed before this is discarded. */
+/**
+ * The run continues from its last checkpoint after its process died, or after the database was
+ * unreachable for a while; text streamed before this is discarded.
+ */
 export type RunResumed = RunEvent & {
   __typename?: 'RunResumed';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Number of the execution that continues, as `Run.attempts` counts it (a database outage starts none). */
   attempt: Scalars['Int']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
+/** The run's execution started: its first event (a run cancelled while QUEUED has none). */
 export type RunStarted = RunEvent & {
   __typename?: 'RunStarted';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
 };
 
+/** Where a run is. SUCCEEDED, FAILED and CANCELLED are final. */
 export type RunStatus =
+  /** Stopped by `cancelRun` (event RunCancelled). */
   | 'CANCELLED'
+  /** Ended without an answer (`error`, event RunFailed). */
   | 'FAILED'
+  /** Accepted, not started yet (waiting for a worker, or behind another run of its thread). */
   | 'QUEUED'
+  /** Executing. */
   | 'RUNNING'
+  /** Ended with an answer (`answer`, event RunCompleted). */
   | 'SUCCEEDED';
 
+/** What a run's model calls used: every request of every model, retries and failed attempts included. */
 export type RunUsage = {
   __typename?: 'RunUsage';
   /** One entry per model called, in first-call order. */
   byModel: Array<ModelUsage>;
   /** US dollars; null when a model that used tokens has no price in the models config. */
   costUsd: Maybe<Scalars['Float']['output']>;
+  /** Tokens sent to the models (prompts), all models together. */
   inputTokens: Scalars['Int']['output'];
+  /** Tokens the models produced, all models together. */
   outputTokens: Scalars['Int']['output'];
 };
 
+/** One result of `search`. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The chunk found. */
   chunk: Chunk;
+  /** Reciprocal-rank-fusion score: higher is better. Only comparable within one search. */
   score: Scalars['Float']['output'];
   /** 1-based rank in the full-text list; null when only the vector search found the chunk. */
   textRank: Maybe<Scalars['Int']['output']>;
@@ -688,18 +906,32 @@ export type SearchHit = {
   vectorRank: Maybe<Scalars['Int']['output']>;
 };
 
+/** The OpenTelemetry kind of a span: its role in the operation. */
 export type SpanKind =
+  /** A request the server sent (a model call, a SQL query). */
   | 'CLIENT'
+  /** Work taken from a queue and processed. */
   | 'CONSUMER'
+  /** Work inside the server (a graph node, the run's workflow). */
   | 'INTERNAL'
+  /** Work handed to a queue for later processing. */
   | 'PRODUCER'
+  /** A request the server received (an HTTP request, a GraphQL operation). */
   | 'SERVER';
 
+/** The OpenTelemetry status of a span. */
 export type SpanStatus =
+  /** The operation failed; `statusMessage` says how. */
   | 'ERROR'
+  /** The operation reported success. */
   | 'OK'
+  /** Not set: the operation did not report failure. */
   | 'UNSET';
 
+/**
+ * Live streams, over WebSocket (graphql-ws) only. When authentication is required, `askStream`
+ * needs the `writer` role; the others `reader`.
+ */
 export type Subscription = {
   __typename?: 'Subscription';
   /** Starts a run and streams its events in one operation, ending with its terminal event. */
@@ -714,16 +946,28 @@ export type Subscription = {
 };
 
 
+/**
+ * Live streams, over WebSocket (graphql-ws) only. When authentication is required, `askStream`
+ * needs the `writer` role; the others `reader`.
+ */
 export type SubscriptionAskStreamArgs = {
   input: AskInput;
 };
 
 
+/**
+ * Live streams, over WebSocket (graphql-ws) only. When authentication is required, `askStream`
+ * needs the `writer` role; the others `reader`.
+ */
 export type SubscriptionIngestJobUpdatesArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Live streams, over WebSocket (graphql-ws) only. When authentication is required, `askStream`
+ * needs the `writer` role; the others `reader`.
+ */
 export type SubscriptionRunEventsArgs = {
   afterSeq?: InputMaybe<Scalars['Int']['input']>;
   runId: Scalars['ID']['input'];
@@ -732,12 +976,15 @@ export type SubscriptionRunEventsArgs = {
 /** A conversation over one collection: its runs, and the messages the model sees. */
 export type Thread = Node & {
   __typename?: 'Thread';
+  /** The collection every run of the thread searches. */
   collection: Maybe<Collection>;
+  /** When the thread's first run was asked. */
   createdAt: Scalars['DateTime']['output'];
   /** Checkpoints of the thread, newest first (at most `last`, default 100): where a run can fork from. */
   history: Array<CheckpointEntry>;
   /** Global id (`thr_…`). */
   id: Scalars['ID']['output'];
+  /** When a run of the thread was last asked or ended: `threads` lists the most recent first. */
   lastActivityAt: Scalars['DateTime']['output'];
   /**
    * The conversation the model sees, oldest first: the questions and answers of the thread's
@@ -792,52 +1039,71 @@ export type ThreadEdge = {
  */
 export type TokenDelta = RunEvent & {
   __typename?: 'TokenDelta';
+  /** When the event was logged. */
   at: Scalars['DateTime']['output'];
+  /** Id of the run (`run_…`). */
   runId: Scalars['ID']['output'];
+  /** Position in the run's log: 1, 2, 3…, strictly increasing. */
   seq: Scalars['Int']['output'];
+  /** The next piece of the answer; may hold several tokens. */
   text: Scalars['String']['output'];
 };
 
+/** The spans of one OpenTelemetry trace, as this process recorded them. */
 export type Trace = {
   __typename?: 'Trace';
   /** Spans beyond the store's per-trace cap, not kept. */
   droppedSpans: Scalars['Int']['output'];
   /** In start order. */
   spans: Array<TraceSpan>;
+  /** OpenTelemetry trace id (32 hex digits), as `Run.traceId`. */
   traceId: Scalars['String']['output'];
 };
 
+/** One timed operation of a trace: a GraphQL operation, a graph node, a model call, a SQL query… */
 export type TraceSpan = {
   __typename?: 'TraceSpan';
   /** OpenTelemetry attributes: ids, counts, codes and timings; never prompt or document text. */
   attributes: Scalars['JSON']['output'];
+  /** How long the span lasted, in milliseconds. */
   durationMs: Scalars['Float']['output'];
   /** Retries, circuit breaker transitions, fallbacks and exceptions, with their reasons. */
   events: Array<TraceSpanEvent>;
+  /** The span's OpenTelemetry kind. */
   kind: SpanKind;
+  /** What the span measures (`invoke_workflow`, `node generate`, `chat gpt-4o`…). */
   name: Scalars['String']['output'];
   /** Null for the root span, or when the parent was not recorded here. */
   parentId: Maybe<Scalars['String']['output']>;
+  /** OpenTelemetry span id (16 hex digits). */
   spanId: Scalars['String']['output'];
   /** Milliseconds from the start of the trace's first span. */
   startMs: Scalars['Float']['output'];
+  /** When the span started. */
   startedAt: Scalars['DateTime']['output'];
+  /** Whether the operation succeeded, failed or did not say. */
   status: SpanStatus;
   /** The error type of a failed span. */
   statusMessage: Maybe<Scalars['String']['output']>;
 };
 
+/** Something that happened at one moment within a span: a retry, a fallback, an exception… */
 export type TraceSpanEvent = {
   __typename?: 'TraceSpanEvent';
   /** Milliseconds from the start of the trace's first span. */
   atMs: Scalars['Float']['output'];
+  /** OpenTelemetry attributes of the event, such as its reason. */
   attributes: Scalars['JSON']['output'];
+  /** The event's name (`exception`, for instance). */
   name: Scalars['String']['output'];
 };
 
+/** Token counts of model calls. */
 export type Usage = {
   __typename?: 'Usage';
+  /** Tokens sent to the models (prompts). */
   inputTokens: Scalars['Int']['output'];
+  /** Tokens the models produced. */
   outputTokens: Scalars['Int']['output'];
 };
 

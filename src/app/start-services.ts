@@ -13,6 +13,7 @@ import { buildAgenticRagGraph, hybridRetriever } from '../../graphs/agentic-rag/
 import { createAnswerCache } from '../cache/index.js';
 import { openCheckpointSaver } from '../checkpoints/index.js';
 import { ActiveRuns } from '../runs/active-runs.js';
+import { RunLogFeed } from '../runs/run-log-feed.js';
 import { agenticRagRunner } from '../runs/agentic-rag-runner.js';
 import { startRunWorker, type RunWorker } from '../runs/run-worker.js';
 import { startMaintenance, type MaintenanceOptions } from './maintenance.js';
@@ -105,6 +106,9 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     logger,
   });
   const activeRuns = new ActiveRuns();
+  const runLog = new RunLogFeed(db.pool, notifier, {
+    executesHere: (runId) => activeRuns.writer(runId) !== undefined,
+  });
   const limits = createRateLimits(db.pool, options.rateLimits);
   const authenticate = createAuthenticator({
     pool: db.pool,
@@ -149,6 +153,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     queue,
     notifier,
     activeRuns,
+    runLog,
     checkpointer,
     authenticate,
     limits,
@@ -157,6 +162,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       runWorker?.stop();
       await queue.stop();
       await models.close();
+      runLog.close();
       await notifier.close();
       stopObserving();
       // Spans still batched would be lost when the process exits.

@@ -1,13 +1,15 @@
-/** Lets a loop sleep until something happens or a timeout passes, whichever comes first. */
+/**
+ * Lets a loop sleep until something happens: a subscription waits here between reads, at no
+ * cost, and is woken by a notification or by its own close.
+ */
 export interface WakeSignal {
   /** Wakes the current or the next `wait`. */
   notify(): void;
   /**
-   * Resolves on `notify` (even one that came before the call), after `ms`, or as soon as
-   * `signal` aborts (at once if it already has): a closed subscription must not sleep on.
-   * Never rejects. Default `signal`: none.
+   * Resolves on `notify` (even one that came before the call) or as soon as `signal` aborts (at
+   * once if it already has): a closed subscription must not sleep on. Never rejects.
    */
-  wait(ms: number, signal?: AbortSignal): Promise<void>;
+  wait(signal?: AbortSignal): Promise<void>;
 }
 
 /** A new {@link WakeSignal}. */
@@ -19,16 +21,14 @@ export function createWakeSignal(): WakeSignal {
       pending = true;
       wake?.();
     },
-    wait(ms, signal) {
+    wait(signal) {
       if (pending || signal?.aborted) {
         pending = false;
         return Promise.resolve();
       }
       return new Promise((resolve) => {
-        const timer = setTimeout(done, ms);
         signal?.addEventListener('abort', done, { once: true });
         function done() {
-          clearTimeout(timer);
           signal?.removeEventListener('abort', done);
           wake = null;
           pending = false;

@@ -8,6 +8,7 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { Principal } from '../auth/principal.js';
 import type { RateLimits } from '../security/rate-limits.js';
 import type { ActiveRuns } from '../runs/active-runs.js';
+import type { RunLogFeed } from '../runs/run-log-feed.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** Long-lived services every resolver may use; built once at start by `main.ts`. */
@@ -21,6 +22,8 @@ export interface AppServices {
   checkpointer: BaseCheckpointSaver;
   /** Runs executing in this process. */
   activeRuns: ActiveRuns;
+  /** This process's one reader of the event log of runs executing elsewhere. */
+  runLog: RunLogFeed;
   /** Turns credentials into a principal (HTTP and WebSocket alike). */
   authenticate: Authenticator;
   /** Request rate and model-token budgets. */

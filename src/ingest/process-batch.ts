@@ -65,6 +65,7 @@ export async function processIngestBatch(
       const code = isAppError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
       const message = isAppError(error) ? error.message : 'the document could not be indexed';
       await markItemsFailed(db.pool, payload, code, message);
+      await publish();
     }
   }
   const finishedCollection = await finishJobIfDone(db.pool, payload.jobId);

@@ -49,9 +49,14 @@ export async function cancelRun(
     );
     const row = ended.rows[0];
     if (!row) return false;
+    // Subscribers listening through the database hear it at commit, whatever happens to this
+    // process's own notification connection: they wait for announcements and never poll.
     await client.query(
-      `INSERT INTO run_events (run_id, seq, type, payload) VALUES ($1, $2, 'RunCancelled', '{}')`,
-      [runId, row.last_seq],
+      `WITH inserted AS (
+         INSERT INTO run_events (run_id, seq, type, payload) VALUES ($1, $2, 'RunCancelled', '{}')
+       )
+       SELECT pg_notify($3, $1::text) WHERE $4`,
+      [runId, row.last_seq, CHANNELS.runEvents, deps.notifier.hearsDatabase],
     );
     // It never ran: its reservation is returned whole.
     await settleTokens(
@@ -62,14 +67,14 @@ export async function cancelRun(
     await enqueueNextRun(client, deps.queue, row.thread_id);
     return true;
   });
-  // The notification only speeds things up: the cancel is recorded, subscribers re-check the
-  // log, and the executing process reads the flag at its next lease renewal.
+  // A running run's notification only speeds things up: the flag is recorded, and the executing
+  // process reads it at its next lease renewal. (A queued run's was sent by its statement.)
   const announce = (channel: string) =>
     deps.notifier.publish(channel, runId).catch((error: unknown) => {
       if (!(error instanceof NotifierUnavailableError)) throw error;
     });
   if (queued) {
-    await announce(CHANNELS.runEvents);
+    if (!deps.notifier.hearsDatabase) await announce(CHANNELS.runEvents);
   } else {
     const running = await pool.query(
       `UPDATE runs SET cancel_requested = true WHERE id = $1 AND workspace_id = $2 AND status = 'RUNNING'`,

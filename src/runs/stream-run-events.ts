@@ -1,20 +1,17 @@
 import type pg from 'pg';
 import { AppError } from '../errors.js';
-import { CHANNELS, type Notifier } from '../events/notifier.js';
 import { createWakeSignal } from '../events/wake-signal.js';
 import type { ActiveRuns } from './active-runs.js';
 import { findRunsByIds, readRunEvents } from './find-runs.js';
+import type { RunLogFeed } from './run-log-feed.js';
 import { isRunFinished } from './run-row.js';
 import { TERMINAL_EVENT_TYPES, type RunEvent } from './run-event.js';
-
-/** How often the log is re-read without a notification (what a lost NOTIFY can cost). */
-export const RUN_EVENTS_RECHECK_MS = 1000;
 
 /** What {@link streamRunEvents} needs. */
 export interface StreamRunEventsDeps {
   pool: pg.Pool;
-  notifier: Notifier;
   activeRuns: ActiveRuns;
+  runLog: RunLogFeed;
 }
 
 /** Where {@link streamRunEvents} starts, and what stops it. */
@@ -28,9 +25,10 @@ export interface StreamRunEventsOptions {
 /**
  * Every event of a run after `afterSeq`, then the live ones, until its terminal event or until
  * `signal` aborts: no gap, no duplicate, `seq` strictly increasing, and only events already
- * stored, so a seq once streamed never means another event. Replays from the durable log;
- * while the run executes in this process, new events come from its writer's memory as soon as
- * each write completes, otherwise from the log when another process announces them.
+ * stored, so a seq once streamed never means another event. While the run executes in this
+ * process, events come from its writer's memory as soon as each write completes; otherwise
+ * from the process's shared reader of its log ({@link RunLogFeed}), which reads when an event
+ * is announced. Waiting costs no SQL: nothing is read until something is announced.
  * @throws {AppError} `NOT_FOUND` when the run is not in the workspace.
  */
 export async function* streamRunEvents(
@@ -44,22 +42,29 @@ export async function* streamRunEvents(
   const [run] = await findRunsByIds(deps.pool, workspaceId, [runId]);
   if (!run) throw new AppError('NOT_FOUND', 'run not found');
   const wake = createWakeSignal();
-  const unsubscribe = deps.notifier.subscribe(CHANNELS.runEvents, (id) => {
-    if (id === runId) wake.notify();
-  });
-  // Whatever was announced while the notifier was reconnecting was missed: look now.
-  const unsubscribeGap = deps.notifier.onReconnect(() => wake.notify());
-  let detachLocal: (() => void) | null = null;
   let last = Math.max(0, options.afterSeq ?? 0);
+  const feed = deps.runLog.follow(runId, last);
+  feed.onChange(() => wake.notify());
+  let detachLocal: (() => void) | null = null;
+  // Whether the run's status must be read before waiting: once when the stream has caught up
+  // with a run that does not execute here (it may have ended already), and again each time a
+  // local execution stopped.
+  let checkStatus = true;
+  // The status showed events the feed has not read (they were announced while the run
+  // executed here, when the feed leaves reading to the writer's memory): read them directly.
+  let readLog = false;
   try {
     while (!signal.aborted) {
       const local = deps.activeRuns.writer(runId);
       if (local && !detachLocal) detachLocal = local.onPersisted(() => wake.notify());
-      // The log holds what came before this process's execution (or all of it, elsewhere).
+      if (local) checkStatus = true;
+      const fromLog = readLog;
+      readLog = false;
+      // The local writer holds this execution's events; the log holds what came before.
       const batch: RunEvent[] =
-        local && last >= local.firstSeq - 1
-          ? local.eventsAfter(last)
-          : await readRunEvents(deps.pool, runId, last);
+        (local && last >= local.firstSeq - 1 ? local.eventsAfter(last) : undefined) ??
+        (local || fromLog ? undefined : feed.eventsAfter(last)) ??
+        (await readRunEvents(deps.pool, runId, last));
       for (const event of batch) {
         if (event.seq !== last + 1) break; // never skip: wait for the missing one
         last = event.seq;
@@ -67,7 +72,8 @@ export async function* streamRunEvents(
         if (TERMINAL_EVENT_TYPES.has(event.type)) return;
       }
       if (batch.length > 0 && batch.at(-1)!.seq === last) continue;
-      if (!local) {
+      if (!local && checkStatus) {
+        checkStatus = false;
         if (signal.aborted) return;
         const [now] = await findRunsByIds(deps.pool, workspaceId, [runId]);
         // Finished and fully read (a run's log always ends with its terminal event).
@@ -76,12 +82,15 @@ export async function* streamRunEvents(
           detachLocal();
           detachLocal = null;
         }
+        if (now.last_seq > last && !fromLog) {
+          readLog = true;
+          continue;
+        }
       }
-      await wake.wait(RUN_EVENTS_RECHECK_MS, signal);
+      await wake.wait(signal);
     }
   } finally {
-    unsubscribe();
-    unsubscribeGap();
+    feed.release();
     detachLocal?.();
   }
 }

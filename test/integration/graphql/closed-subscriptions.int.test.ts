@@ -1,29 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, subscribe, type ExecutionResult } from 'graphql';
-import { OPEN_PRINCIPAL } from '../../../src/auth/authenticate.js';
 import { CHANNELS } from '../../../src/events/notifier.js';
-import { createContextFactory } from '../../../src/graphql/context.js';
 import { decodeId } from '../../../src/graphql/ids.js';
-import { INGEST_RECHECK_MS } from '../../../src/graphql/resolvers/Subscription/ingestJobUpdates.js';
-import { buildSchema } from '../../../src/graphql/schema.js';
-import { RUN_EVENTS_RECHECK_MS } from '../../../src/runs/stream-run-events.js';
 import {
   createTestDatabase,
   TEST_DATABASE_MODE,
   type TestDatabase,
 } from '../../support/database.js';
+import {
+  openSubscription,
+  recordStatements,
+  type SubscriptionStream,
+} from '../../support/in-process-subscriptions.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const DEADLINE_MS = 10_000;
 /** How long `return()` may take: the stream is idle, so closing it is immediate when it works. */
 const CLOSE_DEADLINE_MS = 3_000;
+/** How long a closed subscription is watched for statements after it was woken. */
+const WATCH_MS = 1_500;
 
 const RUN_EVENTS = 'subscription ($runId: ID!) { runEvents(runId: $runId) { __typename seq } }';
 const ASK_STREAM = `subscription ($input: AskInput!) { askStream(input: $input) { __typename seq } }`;
 const INGEST_UPDATES = 'subscription ($id: ID!) { ingestJobUpdates(id: $id) { id status } }';
 
-type Stream = AsyncGenerator<ExecutionResult, void, void>;
+type Stream = SubscriptionStream;
 
 /** `promise` settled within `ms`? Never rejects. */
 function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -39,28 +40,17 @@ function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The server runs no worker: runs stay QUEUED and ingest jobs waiting, so a subscription to
-// them has nothing to deliver and only polls, as one whose run waits its turn does.
+// them has nothing to deliver and only waits, as one whose run waits its turn does.
 describe(`closing a subscription stops its work at once (${TEST_DATABASE_MODE})`, () => {
   let database: TestDatabase;
   let server: TestServer;
   let collectionId: string;
-  /** Every statement sent through the pool: its SQL and its parameters as JSON. */
-  const statements: { text: string; values: string }[] = [];
-  const schema = buildSchema();
+  let statements: ReturnType<typeof recordStatements>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startTestServer({ db: database.db, databaseUrl: database.url, worker: false });
-    const pool = database.db.pool;
-    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-    pool.query = ((...args: unknown[]) => {
-      const first = args[0] as string | { text?: string };
-      statements.push({
-        text: typeof first === 'string' ? first : (first.text ?? ''),
-        values: JSON.stringify(Array.isArray(args[1]) ? args[1] : []),
-      });
-      return query(...args);
-    }) as typeof pool.query;
+    statements = recordStatements(database.db.pool);
     const created = await server.execute<{ createCollection: { id: string } }>(
       'mutation { createCollection(input: { name: "closing" }) { id } }',
     );
@@ -71,37 +61,23 @@ describe(`closing a subscription stops its work at once (${TEST_DATABASE_MODE})`
     await database?.destroy();
   });
 
-  /** Statements about `id` (a run or job uuid), announcements aside. */
-  const statementsAbout = (id: string) =>
-    statements.filter((s) => s.values.includes(id) && !s.text.includes('pg_notify')).length;
-
-  /** Subscribes in-process exactly as graphql-ws does (graphql's `subscribe` over the schema). */
-  async function open(query: string, variables: Record<string, unknown>): Promise<Stream> {
-    const context = await createContextFactory(server.services)(OPEN_PRINCIPAL);
-    const result = await subscribe({
-      schema,
-      document: parse(query),
-      variableValues: variables,
-      contextValue: context,
-    });
-    if (!(Symbol.asyncIterator in result)) throw new Error(JSON.stringify(result.errors));
-    return result;
-  }
+  const statementsAbout = (id: string) => statements.about(id);
+  const open = (query: string, variables: Record<string, unknown>) =>
+    openSubscription(server.services, query, variables);
 
   /**
    * Closes `stream` like graphql-ws does when its client unsubscribes or goes away, then wakes
-   * the subscription as a notification would and waits 1.5 re-check intervals: what did it do?
+   * the subscription as a notification would and watches it for {@link WATCH_MS}: what did it do?
    */
   async function closeAndWatch(
     stream: Stream,
     id: string,
     wake: () => Promise<void>,
-    recheckMs: number,
   ): Promise<{ closed: boolean; statementsAfterClose: number }> {
     const before = statementsAbout(id);
     const closed = await settlesWithin(stream.return(), CLOSE_DEADLINE_MS);
     await wake();
-    await sleep(recheckMs * 1.5);
+    await sleep(WATCH_MS);
     return { closed, statementsAfterClose: statementsAbout(id) - before };
   }
 
@@ -131,14 +107,11 @@ describe(`closing a subscription stops its work at once (${TEST_DATABASE_MODE})`
     const run = await queuedRun();
     const stream = await open(RUN_EVENTS, { runId: run.id });
     void stream.next();
-    // The initial look-up, then the log and the run re-read: it is in its polling loop.
+    // The initial look-up, the log read, then the run status: it is waiting.
     await polling(run.uuid, 3);
 
-    const outcome = await closeAndWatch(
-      stream,
-      run.uuid,
-      () => server.services.notifier.publish(CHANNELS.runEvents, run.uuid),
-      RUN_EVENTS_RECHECK_MS,
+    const outcome = await closeAndWatch(stream, run.uuid, () =>
+      server.services.notifier.publish(CHANNELS.runEvents, run.uuid),
     );
     expect(outcome).toEqual({ closed: true, statementsAfterClose: 0 });
   });
@@ -150,11 +123,8 @@ describe(`closing a subscription stops its work at once (${TEST_DATABASE_MODE})`
     const uuid = await runAsked(question);
     await polling(uuid, 3);
 
-    const outcome = await closeAndWatch(
-      stream,
-      uuid,
-      () => server.services.notifier.publish(CHANNELS.runEvents, uuid),
-      RUN_EVENTS_RECHECK_MS,
+    const outcome = await closeAndWatch(stream, uuid, () =>
+      server.services.notifier.publish(CHANNELS.runEvents, uuid),
     );
     expect(outcome).toEqual({ closed: true, statementsAfterClose: 0 });
     const run = await database.db.pool.query<{ status: string }>(
@@ -191,15 +161,12 @@ describe(`closing a subscription stops its work at once (${TEST_DATABASE_MODE})`
     const stream = await open(INGEST_UPDATES, { id });
     const first = await stream.next();
     expect(first.value).toMatchObject({ data: { ingestJobUpdates: { id, status: 'QUEUED' } } });
-    // Unchanged from now on: the subscription sleeps until the next re-check.
+    // Unchanged from now on: the subscription sleeps until the job is announced.
     void stream.next();
     await new Promise((resolve) => setImmediate(resolve));
 
-    const outcome = await closeAndWatch(
-      stream,
-      uuid,
-      () => server.services.notifier.publish(CHANNELS.ingestJob, uuid),
-      INGEST_RECHECK_MS,
+    const outcome = await closeAndWatch(stream, uuid, () =>
+      server.services.notifier.publish(CHANNELS.ingestJob, uuid),
     );
     expect(outcome).toEqual({ closed: true, statementsAfterClose: 0 });
   });

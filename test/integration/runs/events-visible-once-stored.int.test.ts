@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { createInProcessNotifier } from '../../../src/events/in-process-notifier.js';
 import { silentLogger } from '../../../src/logger.js';
 import { LocalHashingEmbedder } from '../../../src/models/index.js';
+import { RunLogFeed } from '../../../src/runs/run-log-feed.js';
 import { ActiveRuns } from '../../../src/runs/active-runs.js';
 import { createRunEventWriter, type RunEventWriter } from '../../../src/runs/event-writer.js';
 import type { RunEvent, RunEventDraft } from '../../../src/runs/run-event.js';
@@ -133,8 +134,11 @@ describe(`a run's events reach readers only once stored (${TEST_DATABASE_MODE})`
     const activeRuns = new ActiveRuns();
     activeRuns.add(writer, new AbortController());
     const closing = new AbortController();
+    const runLog = new RunLogFeed(database.db.pool, notifier, {
+      executesHere: (id) => activeRuns.writer(id) !== undefined,
+    });
     const stream = streamRunEvents(
-      { pool: database.db.pool, notifier, activeRuns },
+      { pool: database.db.pool, activeRuns, runLog },
       scope.workspaceId,
       runId,
       { signal: closing.signal },
@@ -149,6 +153,7 @@ describe(`a run's events reach readers only once stored (${TEST_DATABASE_MODE})`
     const close = async () => {
       closing.abort();
       await withDeadline(stream.return(undefined), 'closing the stream').catch(() => undefined);
+      runLog.close();
     };
     return { writer, seen, next, close };
   }

@@ -20,7 +20,7 @@ export const askStream: SubscriptionResolvers['askStream'] = {
       });
       let ended = false;
       try {
-        const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
+        const deps = { pool: ctx.db.pool, activeRuns: ctx.activeRuns, runLog: ctx.runLog };
         for await (const event of streamRunEvents(deps, ctx.workspaceId, run.id, { signal })) {
           if (TERMINAL_EVENT_TYPES.has(event.type)) ended = true;
           yield { askStream: event };

@@ -7,16 +7,14 @@ import { isFinished, type IngestJobRow } from '../../../ingest/ingest-job-row.js
 import { decodeId } from '../../ids.js';
 import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
 
-/** How often the job is re-read even without a notification (a missed NOTIFY costs this). */
-export const INGEST_RECHECK_MS = 2000;
-
 function progressOf(job: IngestJobRow): string {
   return [job.status, job.documents_done, job.documents_failed, job.chunks_total].join('/');
 }
 
 /**
  * `Subscription.ingestJobUpdates`: the job now, after every change, and at its end; nothing
- * more once the subscription is closed.
+ * more once the subscription is closed. The job is re-read only when it is announced (or when
+ * the notifier comes back from a gap): a job that does not change costs no SQL.
  */
 export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
   subscribe: (_parent, args, ctx) =>
@@ -39,7 +37,7 @@ export const ingestJobUpdates: SubscriptionResolvers['ingestJobUpdates'] = {
             yield { ingestJobUpdates: job };
           }
           if (isFinished(job.status)) return;
-          await wake.wait(INGEST_RECHECK_MS, signal);
+          await wake.wait(signal);
         }
       } finally {
         unsubscribe();

@@ -15,7 +15,7 @@ export const runEvents: SubscriptionResolvers['runEvents'] = {
           details: { field: 'afterSeq' },
         });
       }
-      const deps = { pool: ctx.db.pool, notifier: ctx.notifier, activeRuns: ctx.activeRuns };
+      const deps = { pool: ctx.db.pool, activeRuns: ctx.activeRuns, runLog: ctx.runLog };
       const options = { afterSeq: args.afterSeq ?? 0, signal };
       for await (const event of streamRunEvents(deps, ctx.workspaceId, runId, options)) {
         yield { runEvents: event };

@@ -161,6 +161,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       stopMaintenance?.();
       runWorker?.stop();
       await queue.stop();
+      await limits.flush();
       await models.close();
       runLog.close();
       await notifier.close();

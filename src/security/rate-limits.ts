@@ -1,13 +1,8 @@
 import type pg from 'pg';
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRes,
-  RLWrapperTimeouts,
-} from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 import type { SqlExecutor } from '../jobs/job-queue.js';
+import { BatchedCounter } from './batched-counter.js';
 import { budgetKeys, reserveTokens } from './token-budgets.js';
 
 /** Limits of {@link createRateLimits}. */
@@ -32,16 +27,16 @@ export const DEFAULT_TOKENS_RESERVED_PER_RUN = 9_216;
 /** Tuning of {@link createRateLimits}, apart from the limits themselves. */
 export interface RateLimitOptions {
   /**
-   * How long a request's count may wait for the database before this process counts it alone.
-   * Default: 500 ms.
+   * How long request counts wait in memory before they are added to the shared counters (one
+   * statement for every caller). Default: 100 ms.
    */
-  storeTimeoutMs?: number;
+  flushMs?: number;
 }
 
 /**
  * Request rate and model-token budgets, counted in Postgres so every replica shares them.
- * Without the database, request rates are counted in each process instead (see
- * {@link createRateLimits}); token budgets are not.
+ * Request rates are decided in memory and reconciled in batches (see {@link BatchedCounter});
+ * token budgets are reserved in the transaction of the run.
  */
 export interface RateLimits {
   /** Counts one operation. @throws {AppError} `RATE_LIMITED` with `retryAfterSeconds`. */
@@ -56,6 +51,8 @@ export interface RateLimits {
     executor: SqlExecutor,
     principal: Pick<Principal, 'subject' | 'workspaceId'>,
   ): Promise<number>;
+  /** Sends the request counts still in memory now (at shutdown); never rejects. */
+  flush(): Promise<void>;
 }
 
 function limited(retryMs: number, what: string): AppError {
@@ -66,32 +63,20 @@ function limited(retryMs: number, what: string): AppError {
 }
 
 /**
- * Creates the limits on the `rate_limits` table (migration 000009). A request whose count fails
- * or takes longer than `storeTimeoutMs` (the database is down or saturated) is counted by
- * rate-limiter-flexible's insurance limiter instead: the same limit, in this process's memory
- * (so up to one limit per replica while it lasts), never an error.
+ * Creates the limits on the `rate_limits` table (migration 000009). A request is decided in
+ * memory, at once, whatever the database's state: see {@link BatchedCounter} for how replicas
+ * share the counts and what a database outage changes.
  */
 export function createRateLimits(
   pool: pg.Pool,
   settings: RateLimitSettings = {},
   options: RateLimitOptions = {},
 ): RateLimits {
-  const requestLimit = {
+  const requests = new BatchedCounter(pool, {
     keyPrefix: 'req',
     points: settings.requestsPerMinute ?? 600,
-    duration: 60,
-  };
-  const requests = new RLWrapperTimeouts({
-    limiter: new RateLimiterPostgres({
-      ...requestLimit,
-      storeClient: pool,
-      storeType: 'pool',
-      tableName: 'rate_limits',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-    }),
-    timeoutMs: options.storeTimeoutMs ?? 500,
-    insuranceLimiter: new RateLimiterMemory(requestLimit),
+    durationMs: 60_000,
+    ...(options.flushMs ? { flushMs: options.flushMs } : {}),
   });
   const callerLimit = settings.tokensPerDayPerCaller ?? 1_000_000;
   const workspaceLimit = settings.tokensPerDayPerWorkspace ?? 5_000_000;
@@ -103,12 +88,8 @@ export function createRateLimits(
   );
   return {
     async checkRequest(principal) {
-      try {
-        await requests.consume(principal.subject);
-      } catch (error) {
-        if (error instanceof RateLimiterRes) throw limited(error.msBeforeNext, 'too many requests');
-        throw error;
-      }
+      const decided = requests.consume(principal.subject);
+      if (!decided.allowed) throw limited(decided.msBeforeNext, 'too many requests');
     },
     async reserveTokens(executor, principal) {
       const [caller, workspace] = budgetKeys(principal.subject, principal.workspaceId);
@@ -128,5 +109,6 @@ export function createRateLimits(
           : 'the daily model token budget of this workspace has no room for another run',
       );
     },
+    flush: () => requests.flush(),
   };
 }

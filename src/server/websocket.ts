@@ -99,16 +99,23 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose(): P
         ),
       ];
     }
-    const principal: Principal = await session.current();
-    await options.services.limits.checkRequest(principal);
-    const prepared = await prepareWsOperation(
-      options.rules,
-      payload,
-      principal,
-      options.createContext,
-    );
-    if (!Array.isArray(prepared)) open.add(id);
-    return prepared;
+    // Counted before the first await: operations started at once must not all see a free slot.
+    open.add(id);
+    try {
+      const principal: Principal = await session.current();
+      await options.services.limits.checkRequest(principal);
+      const prepared = await prepareWsOperation(
+        options.rules,
+        payload,
+        principal,
+        options.createContext,
+      );
+      if (Array.isArray(prepared)) open.delete(id);
+      return prepared;
+    } catch (error) {
+      open.delete(id);
+      throw error;
+    }
   };
   const cleanup = useServer<Record<string, unknown>, ConnectionState>(
     {

@@ -33,4 +33,8 @@ import module from 'node:module';
 
 // Absent on Node 20 (no cache there); returns a status instead of throwing when it cannot.
 module.enableCompileCache?.();
+// Whatever starting telemetry prints (a warning about an OTEL_* setting, a crash) is a JSON log
+// line like everything else; main.ts then moves the routing to its configured logger.
+const { createLogger, routeProcessOutputToLogger } = await import('./logger.js');
+routeProcessOutputToLogger(createLogger());
 await import('./telemetry/start-from-env.js');

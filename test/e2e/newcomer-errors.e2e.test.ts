@@ -98,7 +98,9 @@ describe(`a running server speaks JSON only (${TEST_DATABASE_MODE})`, () => {
     } else {
       env['BALLAST_DATA_DIR'] = path.join(dir, 'data');
     }
-    server = await spawnServer(env);
+    // Telemetry on, as `npm start` runs, with a setting it warns about.
+    env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] = 'http,graphql,pg,undici,nosuch';
+    server = await spawnServer(env, undefined, { telemetry: true });
   });
   afterAll(async () => {
     await server.stop('SIGKILL');
@@ -171,6 +173,13 @@ describe(`a running server speaks JSON only (${TEST_DATABASE_MODE})`, () => {
     });
     expect(notJson).toEqual([]);
     expect(server.stderr).toBe('');
+    expect(server.logs).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        warning: { name: 'TelemetryWarning' },
+        msg: expect.stringContaining('no nosuch instrumentation'),
+      }),
+    );
     expect(server.logs.at(-1)).toMatchObject({ msg: 'stopped' });
   });
 });

@@ -19,6 +19,12 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Options of {@link spawnServer}. */
+export interface SpawnServerOptions {
+  /** Start OpenTelemetry first, as `npm start` does (`--import src/telemetry.ts`). Default: false. */
+  telemetry?: boolean;
+}
+
 /**
  * Starts `node --import tsx src/main.ts` with `env` on an ephemeral port and resolves once
  * it logs its URL. Rejects if it exits first or takes longer than `timeoutMs` (default 60 s).
@@ -26,8 +32,9 @@ export interface ChildServer {
 export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  options: SpawnServerOptions = {},
 ): Promise<ChildServer> {
-  const child = startChild(env);
+  const child = startChild(env, options);
   const logs: Record<string, unknown>[] = [];
   const lines: string[] = [];
   let stderr = '';
@@ -107,8 +114,9 @@ export async function runServerToExit(
   return { code, lines, stderr, elapsedMs };
 }
 
-function startChild(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startChild(env: Record<string, string>, options: SpawnServerOptions = {}): ChildProcess {
+  const telemetry = options.telemetry ? ['--import', './src/telemetry.ts'] : [];
+  return spawn(process.execPath, ['--import', 'tsx', ...telemetry, 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,6 +11,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../auth/principal.js';
 import { isAppError } from '../errors.js';
 import { admitOperation } from './admit-operation.js';
@@ -34,11 +35,54 @@ export interface WsOperationRules {
   maxTokens: number;
 }
 
+// Documents that parsed and validated, by query text, per set of rules: a client sends the same
+// few operations again and again, and parsing and validating them (with armor's cost and depth
+// rules) is most of an operation's start. Apollo keeps the same kind of store for HTTP.
+// Bounded by the queries' total length, as Apollo's is.
+const DOCUMENT_CACHE_CHARACTERS = 16 * 1024 * 1024;
+const validDocuments = new WeakMap<WsOperationRules, LRUCache<string, DocumentNode>>();
+
+function documentCache(rules: WsOperationRules): LRUCache<string, DocumentNode> {
+  let cache = validDocuments.get(rules);
+  if (!cache) {
+    cache = new LRUCache({
+      maxSize: DOCUMENT_CACHE_CHARACTERS,
+      sizeCalculation: (_document, query) => Math.max(1, query.length),
+    });
+    validDocuments.set(rules, cache);
+  }
+  return cache;
+}
+
+/**
+ * Parses and validates `query`, or returns the document it gave before under the same rules.
+ * Errors are never kept: a query that failed fails the same way again.
+ */
+function validDocument(
+  rules: WsOperationRules,
+  query: string,
+): DocumentNode | readonly GraphQLError[] {
+  const cache = documentCache(rules);
+  const known = cache.get(query);
+  if (known) return known;
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: rules.maxTokens });
+  } catch (error) {
+    return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+  }
+  const errors = validate(rules.schema, document, [...specifiedRules, ...rules.validationRules]);
+  if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+  cache.set(query, document);
+  return document;
+}
+
 /**
  * Parses, validates and authorizes a graphql-ws `subscribe` message the way Apollo does for
  * HTTP, so both transports give the same codes (`GRAPHQL_PARSE_FAILED`,
  * `GRAPHQL_VALIDATION_FAILED`, `OPERATION_RESOLUTION_FAILURE`, `FORBIDDEN`) and limits.
- * Returns errors, or the arguments to execute.
+ * Returns errors, or the arguments to execute. A query that parsed and validated before is
+ * neither parsed nor validated again (an LRU store of 16 M characters of queries).
  */
 export async function prepareWsOperation(
   rules: WsOperationRules,
@@ -47,14 +91,8 @@ export async function prepareWsOperation(
   createContext: (principal: Principal) => Promise<GraphQLContext>,
 ): Promise<ExecutionArgs | readonly GraphQLError[]> {
   const { schema } = rules;
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, { maxTokens: rules.maxTokens });
-  } catch (error) {
-    return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-  }
-  const errors = validate(schema, document, [...specifiedRules, ...rules.validationRules]);
-  if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+  const document = validDocument(rules, payload.query);
+  if (!('kind' in document)) return document;
 
   const operation = getOperationAST(document, payload.operationName);
   if (!operation) {

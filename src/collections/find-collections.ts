@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { readKeysetPage, type KeysetPage, type KeysetWindow } from '../runs/keyset-page.js';
 import { COLLECTION_COLUMNS, type CollectionRow } from './collection-row.js';
 
 /** The collections of `workspaceId` among `ids`, in no particular order (for DataLoader). */
@@ -15,29 +16,21 @@ export async function findCollectionsByIds(
   return result.rows;
 }
 
-/** Keyset position: the last row seen, newest-first order. */
-export interface CollectionKey {
-  createdAt: Date;
-  id: string;
-}
-
-/**
- * One page of collections, newest first, strictly after `after`.
- * Fetches `limit + 1` rows so the caller knows whether another page exists.
- */
-export async function listCollections(
+/** One page of the collections of `workspaceId`, newest first (`created_at`, then id). */
+export async function pageCollections(
   pool: pg.Pool,
   workspaceId: string,
-  limit: number,
-  after: CollectionKey | null,
-): Promise<CollectionRow[]> {
-  const result = await pool.query<CollectionRow>(
-    `SELECT ${COLLECTION_COLUMNS} FROM collections
-     WHERE workspace_id = $1
-       AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-     ORDER BY created_at DESC, id DESC
-     LIMIT $4`,
-    [workspaceId, after?.createdAt ?? null, after?.id ?? null, limit + 1],
+  window: KeysetWindow,
+): Promise<KeysetPage<CollectionRow>> {
+  return readKeysetPage<CollectionRow>(
+    pool,
+    {
+      columns: COLLECTION_COLUMNS,
+      table: 'collections',
+      atColumn: 'created_at',
+      where: 'workspace_id = $1',
+      params: [workspaceId],
+    },
+    window,
   );
-  return result.rows;
 }

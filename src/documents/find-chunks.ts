@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { readKeysetPage, type KeysetPage, type KeysetWindow } from '../runs/keyset-page.js';
 import { CHUNK_COLUMNS, type ChunkRow } from './document-row.js';
 
 /** The chunks of `workspaceId` among `ids` (for DataLoader). */
@@ -14,19 +15,24 @@ export async function findChunksByIds(
   return result.rows;
 }
 
-/** One page (`limit + 1` rows) of a document's chunks in reading order, after an ordinal. */
-export async function listChunks(
+/** One page of a document's chunks in reading order (`ordinal`). */
+export async function pageChunks(
   pool: pg.Pool,
   workspaceId: string,
   documentId: string,
-  limit: number,
-  afterOrdinal: number | null,
-): Promise<ChunkRow[]> {
-  const result = await pool.query<ChunkRow>(
-    `SELECT ${CHUNK_COLUMNS} FROM chunks
-     WHERE workspace_id = $1 AND document_id = $2 AND ($3::int IS NULL OR ordinal > $3)
-     ORDER BY ordinal LIMIT $4`,
-    [workspaceId, documentId, afterOrdinal, limit + 1],
+  window: KeysetWindow,
+): Promise<KeysetPage<ChunkRow>> {
+  return readKeysetPage<ChunkRow>(
+    pool,
+    {
+      columns: CHUNK_COLUMNS,
+      table: 'chunks',
+      atColumn: 'ordinal',
+      atType: 'int',
+      ascending: true,
+      where: 'workspace_id = $1 AND document_id = $2::uuid',
+      params: [workspaceId, documentId],
+    },
+    window,
   );
-  return result.rows;
 }

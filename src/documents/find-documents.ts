@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { readKeysetPage, type KeysetPage, type KeysetWindow } from '../runs/keyset-page.js';
 import { DOCUMENT_COLUMNS, type DocumentRow } from './document-row.js';
 
 /** The documents of `workspaceId` among `ids` (for DataLoader). */
@@ -14,22 +15,24 @@ export async function findDocumentsByIds(
   return result.rows;
 }
 
-/** One page (`limit + 1` rows) of a collection's documents, newest first, after a keyset. */
-export async function listDocuments(
+/** One page of a collection's documents, newest first (`created_at`, then id). */
+export async function pageDocuments(
   pool: pg.Pool,
   workspaceId: string,
   collectionId: string,
-  limit: number,
-  after: { at: Date; id: string } | null,
-): Promise<DocumentRow[]> {
-  const result = await pool.query<DocumentRow>(
-    `SELECT ${DOCUMENT_COLUMNS} FROM documents
-     WHERE workspace_id = $1 AND collection_id = $2
-       AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
-     ORDER BY created_at DESC, id DESC LIMIT $5`,
-    [workspaceId, collectionId, after?.at ?? null, after?.id ?? null, limit + 1],
+  window: KeysetWindow,
+): Promise<KeysetPage<DocumentRow>> {
+  return readKeysetPage<DocumentRow>(
+    pool,
+    {
+      columns: DOCUMENT_COLUMNS,
+      table: 'documents',
+      atColumn: 'created_at',
+      where: 'workspace_id = $1 AND collection_id = $2::uuid',
+      params: [workspaceId, collectionId],
+    },
+    window,
   );
-  return result.rows;
 }
 
 /** Document and chunk counts of each collection among `ids`. */

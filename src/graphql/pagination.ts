@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { KeysetPage, KeysetWindow } from '../runs/keyset-page.js';
+import type { KeysetPage, KeysetPosition, KeysetWindow } from '../runs/keyset-page.js';
 
 /** Page size when `first` is not given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -64,9 +64,17 @@ export interface RelayArgs {
 /**
  * The keyset window of Relay arguments: `first` (default {@link DEFAULT_PAGE_SIZE}) rows after
  * `after`, or the `last` rows before `before`; both sizes clamped like {@link clampFirst}.
+ * `decode` reads a cursor (default {@link decodeCursor}; {@link ordinalPosition} for lists
+ * with ordinal cursors).
  * @throws {AppError} `BAD_USER_INPUT` for `first` with `last`, or a cursor this server did not issue.
  */
-export function keysetWindow(args: RelayArgs): KeysetWindow {
+export function keysetWindow(
+  args: RelayArgs,
+  decode: (
+    cursor: string | null | undefined,
+    argument: 'after' | 'before',
+  ) => KeysetPosition | null = decodeCursor,
+): KeysetWindow {
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
   if (hasFirst && hasLast) {
@@ -75,19 +83,25 @@ export function keysetWindow(args: RelayArgs): KeysetWindow {
     });
   }
   return {
-    after: decodeCursor(args.after, 'after'),
-    before: decodeCursor(args.before, 'before'),
+    after: decode(args.after, 'after'),
+    before: decode(args.before, 'before'),
     limit: clampFirst(hasLast ? args.last : args.first),
     fromEnd: hasLast,
   };
 }
 
-/** A Relay connection of a keyset page; `keyOf` gives a row's sort key. */
+/**
+ * A Relay connection of a keyset page; `keyOf` gives a row's sort key, or its cursor when the
+ * list has cursors of its own (a document's chunks, by ordinal).
+ */
 export function toKeysetConnection<T>(
   page: KeysetPage<T>,
-  keyOf: (row: T) => Keyset,
+  keyOf: (row: T) => Keyset | string,
 ): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape } {
-  const edges = page.rows.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = page.rows.map((node) => {
+    const key = keyOf(node);
+    return { cursor: typeof key === 'string' ? key : encodeCursor(key), node };
+  });
   return {
     edges,
     pageInfo: {
@@ -105,10 +119,14 @@ export function encodeOrdinalCursor(ordinal: number): string {
 }
 
 /**
- * The ordinal of a cursor from {@link encodeOrdinalCursor}; null for no cursor.
+ * The ordinal of a cursor from {@link encodeOrdinalCursor}; null for no cursor. `argument`
+ * (default `after`) names the argument in the error.
  * @throws {AppError} `BAD_USER_INPUT` for a cursor this server did not issue.
  */
-export function decodeOrdinalCursor(cursor: string | null | undefined): number | null {
+export function decodeOrdinalCursor(
+  cursor: string | null | undefined,
+  argument: 'after' | 'before' = 'after',
+): number | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
@@ -116,30 +134,28 @@ export function decodeOrdinalCursor(cursor: string | null | undefined): number |
   } catch {
     // fall through to the error below
   }
-  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument: 'after' } });
+  throw new AppError('BAD_USER_INPUT', 'invalid cursor', { details: { argument } });
 }
 
-/** Builds a Relay connection from `limit + 1` fetched rows; `cursorOf` encodes a row's key. */
-export function toConnection<T>(
-  rows: readonly T[],
-  limit: number,
-  keyOf: (row: T) => Keyset | string,
-): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoShape } {
-  const page = rows.slice(0, limit);
-  const edges = page.map((node) => {
-    const key = keyOf(node);
-    return { cursor: typeof key === 'string' ? key : encodeCursor(key), node };
-  });
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+/**
+ * The keyset position of an ordinal cursor (ordinals are unique in their list, so the id is
+ * the greatest uuid: the position sorts after every row of its ordinal); null for no cursor.
+ * @throws {AppError} `BAD_USER_INPUT` for a cursor this server did not issue.
+ */
+export function ordinalPosition(
+  cursor: string | null | undefined,
+  argument: 'after' | 'before' = 'after',
+): KeysetPosition | null {
+  const ordinal = decodeOrdinalCursor(cursor, argument);
+  return ordinal === null ? null : ordinalKey(ordinal);
 }
+
+/** The keyset position of a row of an ordinal-ordered list kept in memory. */
+export function ordinalKey(ordinal: number): KeysetPosition {
+  return { at: ordinal, id: GREATEST_UUID };
+}
+
+const GREATEST_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 interface PageInfoShape {
   hasNextPage: boolean;

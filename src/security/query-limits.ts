@@ -10,8 +10,28 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   /** Lexical tokens of the document. */
   maxTokens: 3000,
-  /** graphql-armor cost (depth × fields, fragments included). */
-  maxCost: 8000,
+  /**
+   * graphql-armor cost: an upper bound of the values a response can hold. Each field counts 1
+   * (2 when it has a selection), times the literal `first`/`last` of every list above it;
+   * inline fragments and named ones count every type's fields, as if all matched. A page size
+   * passed as a variable, or left to its default, counts 1: the resolvers' clamps bound those.
+   * 100 000 admits the largest page the schema offers with every field selected — a run's log,
+   * `Run.events(first: 1000)` with each event type's fields, costs about 67 000 — and refuses
+   * nested pages (`threads(first: 100) { … runs(first: 100) { … } }` of more than a few fields)
+   * and alias bombs of big pages.
+   */
+  maxCost: 100_000,
+  /** What a field with a selection costs, beside its children. */
+  objectCost: 2,
+  /** What a leaf field costs. */
+  scalarCost: 1,
+  /**
+   * Each level of nesting multiplies its fields' cost by this. graphql-armor's default, 1.5,
+   * makes a Relay page (`edges { node { … } }`) and every inline fragment weigh 1.5× more per
+   * level, so `Run.events` selecting each event type's fields was refused above 23 events;
+   * depth has its own limit (`maxDepth`), so cost counts fields only.
+   */
+  depthCostFactor: 1,
   /** Directives in one operation. */
   maxDirectives: 30,
 } as const;
@@ -32,7 +52,13 @@ export function createQueryLimits(): {
     // Token limits go through graphql-js's own `parse(…, { maxTokens })` (Apollo `parseOptions`
     // and the WebSocket path): armor's plugin turns syntax errors into unexpected errors.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      objectCost: QUERY_LIMITS.objectCost,
+      scalarCost: QUERY_LIMITS.scalarCost,
+      depthCostFactor: QUERY_LIMITS.depthCostFactor,
+      ignoreIntrospection: true,
+    },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   }).protect();

@@ -231,13 +231,20 @@ describe(`the frontend contract (${TEST_DATABASE_MODE})`, () => {
       threads: {
         edges: {
           node: {
-            messages: { role: string; runId: string; run: { id: string; status: string } | null }[];
+            messages: {
+              edges: {
+                node: { role: string; runId: string; run: { id: string; status: string } | null };
+              }[];
+            };
           };
         }[];
       };
-    }>(`{ threads(first: 1) { edges { node { messages { role runId run { id status } } } } } }`);
-    const messages = result.data!.threads.edges[0]!.node.messages;
-    expect(messages.map((m) => m.role)).toEqual(['USER', 'ASSISTANT']);
+    }>(
+      `{ threads(first: 1) { edges { node { messages { edges { node { role runId run { id status } } } } } } } }`,
+    );
+    const messages = result.data!.threads.edges[0]!.node.messages.edges.map((e) => e.node);
+    // Newest first: the answer, then its question.
+    expect(messages.map((m) => m.role)).toEqual(['ASSISTANT', 'USER']);
     for (const message of messages) {
       expect(message.run).toEqual({ id: message.runId, status: 'SUCCEEDED' });
     }

@@ -8,7 +8,7 @@ import { fakeChain, seedThroughGraphQL, universalReply } from './support/runs-fi
 
 const ASK = `mutation ($input: AskInput!) { ask(input: $input) { id thread { id } } }`;
 const RUN = `query ($id: ID!) { run(id: $id) { status error { code message } answer { text } } }`;
-const MESSAGES = `query ($id: ID!) { thread(id: $id) { messages { role text runId } } }`;
+const MESSAGES = `query ($id: ID!) { thread(id: $id) { messages(first: 100) { edges { node { role text runId } } } } }`;
 
 /** What the fake model received: the messages of every chat request, in order. */
 function sentMessages(fake: FakeLlmServer): { role: string; content: string }[][] {
@@ -57,9 +57,10 @@ describe(`a conversation through GraphQL (${TEST_DATABASE_MODE})`, () => {
 
   const messagesOf = async (threadId: string) => {
     const read = await server.execute<{
-      thread: { messages: { role: string; text: string; runId: string }[] };
+      thread: { messages: { edges: { node: { role: string; text: string; runId: string } }[] } };
     }>(MESSAGES, { id: threadId });
-    return read.data!.thread.messages;
+    // Newest first: read back oldest first, as the model sees the conversation.
+    return read.data!.thread.messages.edges.map((e) => e.node).reverse();
   };
 
   it('a new e-mail in a later turn gets a new placeholder, in the thread and at the model', async () => {

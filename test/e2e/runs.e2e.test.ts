@@ -236,10 +236,10 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
     const thread = await server.execute<{
       thread: {
         runs: { edges: { node: { id: string; status: string } }[] };
-        messages: { role: string }[];
+        messages: { edges: { node: { role: string } }[] };
       };
     }>(
-      'query ($id: ID!) { thread(id: $id) { runs { edges { node { id status } } } messages { role } } }',
+      'query ($id: ID!) { thread(id: $id) { runs { edges { node { id status } } } messages { edges { node { role } } } } }',
       { id: first.thread.id },
     );
     // Newest first: the follow-up, then the first question.
@@ -247,11 +247,12 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
       { id: second.data!.ask.id, status: 'SUCCEEDED' },
       { id: first.id, status: 'SUCCEEDED' },
     ]);
-    expect(thread.data!.thread.messages.map((m) => m.role)).toEqual([
-      'USER',
+    // Newest first too: the follow-up's answer and question, then the first turn's.
+    expect(thread.data!.thread.messages.edges.map((e) => e.node.role)).toEqual([
       'ASSISTANT',
       'USER',
       'ASSISTANT',
+      'USER',
     ]);
   });
 

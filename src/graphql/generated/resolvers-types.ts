@@ -107,7 +107,7 @@ export type ChunkConnection = {
   __typename?: 'ChunkConnection';
   /** The chunks of the page, in reading order. */
   edges: Array<ChunkEdge>;
-  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
+  /** Where the page sits in the list: `hasPreviousPage` is true when items precede the page. */
   pageInfo: PageInfo;
 };
 
@@ -173,7 +173,7 @@ export type CollectionConnection = {
   __typename?: 'CollectionConnection';
   /** The collections of the page, newest first. */
   edges: Array<CollectionEdge>;
-  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
+  /** Where the page sits in the list: `hasPreviousPage` is true when items precede the page. */
   pageInfo: PageInfo;
 };
 
@@ -236,7 +236,7 @@ export type DocumentConnection = {
   __typename?: 'DocumentConnection';
   /** The documents of the page, newest first. */
   edges: Array<DocumentEdge>;
-  /** Where the page sits in the list; forward only (`hasPreviousPage` is always false). */
+  /** Where the page sits in the list: `hasPreviousPage` is true when items precede the page. */
   pageInfo: PageInfo;
 };
 
@@ -383,6 +383,24 @@ export type Message = {
   text: Scalars['String']['output'];
 };
 
+/** A page of a thread's messages. */
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  /** The messages of the page, newest first. */
+  edges: Array<MessageEdge>;
+  /** Where the page sits in the list. */
+  pageInfo: PageInfo;
+};
+
+/** A message and its position in the conversation. */
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  /** Opaque position of this message: pass as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The message. */
+  node: Message;
+};
+
 /** Who said a message. */
 export type MessageRole =
   /** The model's answer. */
@@ -432,8 +450,11 @@ export type ModelStatus = {
   failures: Scalars['Int']['output'];
   /** Id from the models configuration. */
   id: Scalars['ID']['output'];
-  /** Failure code of the latest failed request, however old (`TIMEOUT`, `HTTP_503`…); null when none failed. */
-  lastErrorCode: Maybe<Scalars['String']['output']>;
+  /**
+   * Why the latest failed request failed, however old (`TIMEOUT`, `HTTP_503`…), from the same list
+   * as `ModelFallback.reason` (an HTTP status not on it is `HTTP_ERROR`); null when none failed.
+   */
+  lastErrorCode: Maybe<FallbackReason>;
   /** The model's name at its provider (`gpt-4o`, for instance). */
   model: Scalars['String']['output'];
   /** Median latency in milliseconds of the successful requests in the recent window; null when there were none. */
@@ -564,9 +585,10 @@ export type NodeStarted = RunEvent & {
 };
 
 /**
- * Relay pagination state. Cursors are opaque: pass them back unchanged. Connections paged in
- * both directions (`threads`, `Thread.runs`) report both flags exactly; forward-only ones
- * (`first`/`after`) always report `hasPreviousPage: false`.
+ * Relay pagination state. Cursors are opaque: pass them back unchanged. Every connection reports
+ * both flags exactly: `threads`, `Thread.runs` and `Thread.messages` in both directions, those paged forward only (`first`/`after`: `collections`,
+ * `Collection.documents`, `Document.chunks`) too: after a cursor, `hasPreviousPage` is true when
+ * items precede the page.
  */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -987,11 +1009,14 @@ export type Thread = Node & {
   /** When a run of the thread was last asked or ended: `threads` lists the most recent first. */
   lastActivityAt: Scalars['DateTime']['output'];
   /**
-   * The conversation the model sees, oldest first: the questions and answers of the thread's
+   * The conversation the model sees, newest first: the questions and answers of the thread's
    * current branch (after a fork, the fork's), read from its latest checkpoint. A question is
-   * listed with its answer once its run has succeeded; `runs` lists every run, whatever its outcome.
+   * listed with its answer once its run has succeeded; `runs` lists every run, whatever its
+   * outcome. Page forward (toward older messages) with `first`/`after` or backward with
+   * `last`/`before`; cursors stay valid while the conversation grows. `first` or `last` defaults
+   * to 20 and is clamped to 1..100; passing both is BAD_USER_INPUT.
    */
-  messages: Array<Message>;
+  messages: MessageConnection;
   /**
    * Every run of the conversation, whatever its outcome, newest first (creation time, then id).
    * Page forward with `first`/`after` or backward with `last`/`before`; `first` or `last`
@@ -1003,6 +1028,15 @@ export type Thread = Node & {
 
 /** A conversation over one collection: its runs, and the messages the model sees. */
 export type ThreadHistoryArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A conversation over one collection: its runs, and the messages the model sees. */
+export type ThreadMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1236,6 +1270,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Message: ResolverTypeWrapper<MessageRecord>;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
+  MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageRole: MessageRole;
   ModelFallback: ResolverTypeWrapper<ModelFallbackEvent>;
   ModelRole: ModelRole;
@@ -1305,6 +1341,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Message: MessageRecord;
+  MessageConnection: Omit<MessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['MessageEdge']> };
+  MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
   ModelFallback: ModelFallbackEvent;
   ModelStatus: ModelStatusRecord;
   ModelUsage: ModelUsage;
@@ -1483,6 +1521,16 @@ export type MessageResolvers<ContextType = GraphQLContext, ParentType extends Re
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type MessageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
+};
+
 export type ModelFallbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModelFallback'] = ResolversParentTypes['ModelFallback']> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromModel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1500,7 +1548,7 @@ export type ModelStatusResolvers<ContextType = GraphQLContext, ParentType extend
   circuitState?: Resolver<ResolversTypes['CircuitState'], ParentType, ContextType>;
   failures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  lastErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastErrorCode?: Resolver<Maybe<ResolversTypes['FallbackReason']>, ParentType, ContextType>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   p50LatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1684,7 +1732,7 @@ export type ThreadResolvers<ContextType = GraphQLContext, ParentType extends Res
   history?: Resolver<Array<ResolversTypes['CheckpointEntry']>, ParentType, ContextType, Partial<ThreadHistoryArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastActivityAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, Partial<ThreadMessagesArgs>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, Partial<ThreadRunsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1759,6 +1807,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IngestJob?: IngestJobResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Message?: MessageResolvers<ContextType>;
+  MessageConnection?: MessageConnectionResolvers<ContextType>;
+  MessageEdge?: MessageEdgeResolvers<ContextType>;
   ModelFallback?: ModelFallbackResolvers<ContextType>;
   ModelStatus?: ModelStatusResolvers<ContextType>;
   ModelUsage?: ModelUsageResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { Collection } from './Collection/index.js';
 import { Document } from './Document/index.js';
 import { IngestJob } from './IngestJob/index.js';
 import { Message } from './Message/index.js';
+import { ModelStatus } from './ModelStatus/index.js';
 import { ask } from './Mutation/ask.js';
 import { cancelRun } from './Mutation/cancelRun.js';
 import { createCollection } from './Mutation/createCollection.js';
@@ -63,4 +64,5 @@ export const resolvers: Resolvers = {
   Chunk,
   IngestJob,
   SearchHit,
+  ModelStatus,
 };

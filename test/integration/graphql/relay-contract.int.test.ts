@@ -317,6 +317,288 @@ describe(`Relay contract: threads, Thread.runs, node (${TEST_DATABASE_MODE})`, (
     });
   });
 
+  describe('collections, Collection.documents and Document.chunks', () => {
+    // Fails before they read their pages with readKeysetPage: `hasPreviousPage` was always false.
+    let c: Principal;
+    let collectionId: string;
+    let longDocument: string;
+    const COLLECTIONS = `query ($first: Int, $after: String) {
+      collections(first: $first, after: $after) {
+        edges { cursor node { id } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
+    }`;
+    const DOCUMENTS = `query ($id: ID!, $first: Int, $after: String) {
+      collection(id: $id) {
+        documents(first: $first, after: $after) {
+          edges { cursor node { id } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }
+    }`;
+    const CHUNKS = `query ($id: ID!, $first: Int, $after: String) {
+      document(id: $id) {
+        chunks(first: $first, after: $after) {
+          edges { cursor node { id } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }
+    }`;
+    /** Every page of a connection, forward by `size`, with the page info of each. */
+    const pagesOf = async (read: (after: string | null) => Promise<Page>) => {
+      const pages: Page[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await read(after);
+        pages.push(page);
+        if (!page.pageInfo.hasNextPage) return pages;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const flags = (pages: readonly Page[]) =>
+      pages.map((p) => [p.edges.length, p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage]);
+
+    beforeAll(async () => {
+      const wc = await createWorkspaceWithKeys(database.db.pool, 'relay-c');
+      c = { workspaceId: wc.id, role: 'writer', subject: 'test:c' };
+      for (let i = 0; i < 5; i += 1) {
+        const created = await as<{ createCollection: { id: string } }>(
+          c,
+          'mutation ($name: String!) { createCollection(input: { name: $name }) { id } }',
+          { name: `pages-${i}` },
+        );
+        collectionId = created.createCollection.id;
+      }
+      const paragraph = (i: number) =>
+        `Section ${i}. ${'Annual leave accrues monthly and carries over once. '.repeat(40)}`;
+      const job = await as<{ ingestDocuments: { id: string } }>(
+        c,
+        'mutation ($input: IngestDocumentsInput!) { ingestDocuments(input: $input) { id } }',
+        {
+          input: {
+            collectionId,
+            documents: [
+              ...Array.from({ length: 4 }, (_, i) => ({ title: `Short ${i}`, text: `Note ${i}.` })),
+              {
+                title: 'Long',
+                text: Array.from({ length: 8 }, (_, i) => paragraph(i)).join('\n\n'),
+              },
+            ],
+          },
+        },
+      );
+      await waitFor({
+        what: 'the ingest job SUCCEEDED',
+        read: async () =>
+          (
+            await as<{ ingestJob: { status: string } }>(
+              c,
+              'query ($id: ID!) { ingestJob(id: $id) { status } }',
+              { id: job.ingestDocuments.id },
+            )
+          ).ingestJob.status,
+        until: (s) => s === 'SUCCEEDED',
+        failWhen: (s) => !IN_PROGRESS.includes(s),
+        timeoutMs: 45_000,
+      });
+      const all = await as<{
+        collection: { documents: { edges: { node: { id: string; title: string } }[] } };
+      }>(
+        c,
+        'query ($id: ID!) { collection(id: $id) { documents { edges { node { id title } } } } }',
+        {
+          id: collectionId,
+        },
+      );
+      longDocument = all.collection.documents.edges.find((e) => e.node.title === 'Long')!.node.id;
+    });
+
+    it('collections: hasPreviousPage is false on the first page only', async () => {
+      const pages = await pagesOf(
+        async (after) =>
+          (await as<{ collections: Page }>(c, COLLECTIONS, { first: 2, after })).collections,
+      );
+      expect(flags(pages)).toEqual([
+        [2, false, true],
+        [2, true, true],
+        [1, true, false],
+      ]);
+      const whole = (await as<{ collections: Page }>(c, COLLECTIONS, { first: 5 })).collections;
+      expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+      expect(pages.flatMap((p) => p.edges)).toEqual(whole.edges);
+    });
+
+    it('Collection.documents: hasPreviousPage is false on the first page only', async () => {
+      const read = async (after: string | null) =>
+        (
+          await as<{ collection: { documents: Page } }>(c, DOCUMENTS, {
+            id: collectionId,
+            first: 2,
+            after,
+          })
+        ).collection.documents;
+      const pages = await pagesOf(read);
+      expect(flags(pages)).toEqual([
+        [2, false, true],
+        [2, true, true],
+        [1, true, false],
+      ]);
+    });
+
+    it('Document.chunks: hasPreviousPage is false on the first page only', async () => {
+      const read = async (first: number, after: string | null) =>
+        (await as<{ document: { chunks: Page } }>(c, CHUNKS, { id: longDocument, first, after }))
+          .document.chunks;
+      const whole = await read(100, null);
+      const count = whole.edges.length;
+      expect(count).toBeGreaterThanOrEqual(3);
+      expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+      const pages = await pagesOf((after) => read(1, after));
+      expect(flags(pages)).toEqual(
+        Array.from({ length: count }, (_, i) => [1, i > 0, i < count - 1]),
+      );
+      expect(pages.flatMap((p) => p.edges)).toEqual(whole.edges);
+    });
+  });
+
+  describe('Thread.messages', () => {
+    // Fails before it was a connection: `messages` had no arguments and no `edges`
+    // (GRAPHQL_VALIDATION_FAILED).
+    const MESSAGES = `query ($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+      thread(id: $id) {
+        messages(first: $first, after: $after, last: $last, before: $before) {
+          edges { cursor node { role text run { id } } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }
+    }`;
+    interface MessagePage {
+      edges: { cursor: string; node: { role: string; text: string; run: { id: string } } }[];
+      pageInfo: PageInfo;
+    }
+    let c: Principal;
+    let collectionId: string;
+    let threadId: string;
+    const messagesOf = async (variables: Record<string, unknown>) =>
+      (await as<{ thread: { messages: MessagePage } }>(c, MESSAGES, { id: threadId, ...variables }))
+        .thread.messages;
+    const askAndWait = async (question: string) => {
+      const asked = await as<{ ask: { id: string; thread: { id: string } } }>(
+        c,
+        'mutation ($input: AskInput!) { ask(input: $input) { id thread { id } } }',
+        { input: { collectionId, question, ...(threadId ? { threadId } : {}) } },
+      );
+      threadId = asked.ask.thread.id;
+      await waitFor({
+        what: `the run of "${question}" SUCCEEDED`,
+        read: async () =>
+          (
+            await as<{ run: { status: string } }>(
+              c,
+              'query ($id: ID!) { run(id: $id) { status } }',
+              {
+                id: asked.ask.id,
+              },
+            )
+          ).run.status,
+        until: (status) => status === 'SUCCEEDED',
+        failWhen: (status) => !IN_PROGRESS.includes(status),
+        timeoutMs: 45_000,
+      });
+    };
+
+    beforeAll(async () => {
+      const wc = await createWorkspaceWithKeys(database.db.pool, 'relay-messages');
+      c = { workspaceId: wc.id, role: 'writer', subject: 'test:messages' };
+      collectionId = (
+        await as<{ createCollection: { id: string } }>(
+          c,
+          'mutation { createCollection(input: { name: "messages" }) { id } }',
+        )
+      ).createCollection.id;
+      for (const question of ['Question zero?', 'Question one?', 'Question two?']) {
+        await askAndWait(question);
+      }
+    });
+
+    it('lists the conversation newest first, each turn answer then question', async () => {
+      const all = await messagesOf({});
+      expect(
+        all.edges.map((e) => [e.node.role, e.node.role === 'USER' ? e.node.text : '']),
+      ).toEqual([
+        ['ASSISTANT', ''],
+        ['USER', 'Question two?'],
+        ['ASSISTANT', ''],
+        ['USER', 'Question one?'],
+        ['ASSISTANT', ''],
+        ['USER', 'Question zero?'],
+      ]);
+      expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    });
+
+    it('pages forward and backward over the same messages, with exact flags', async () => {
+      const all = (await messagesOf({ first: 100 })).edges;
+      const forward: MessagePage[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: MessagePage = await messagesOf({ first: 4, after });
+        forward.push(page);
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(forward.map((p) => [p.edges.length, p.pageInfo.hasPreviousPage])).toEqual([
+        [4, false],
+        [2, true],
+      ]);
+      expect(forward.flatMap((p) => p.edges)).toEqual(all);
+
+      const backward: MessagePage[] = [];
+      let before: string | null = null;
+      for (;;) {
+        const page: MessagePage = await messagesOf({ last: 4, before });
+        backward.unshift(page);
+        if (!page.pageInfo.hasPreviousPage) break;
+        before = page.pageInfo.startCursor;
+      }
+      expect(backward.map((p) => [p.edges.length, p.pageInfo.hasNextPage])).toEqual([
+        [2, true],
+        [4, false],
+      ]);
+      expect(backward.flatMap((p) => p.edges)).toEqual(all);
+
+      const back = await messagesOf({ last: 4, before: forward[1]!.pageInfo.startCursor });
+      expect(back.edges).toEqual(forward[0]!.edges);
+    });
+
+    it('keeps its cursors while the conversation grows', async () => {
+      const one = await messagesOf({ first: 2 });
+      const two = await messagesOf({ first: 2, after: one.pageInfo.endCursor });
+      await askAndWait('Question three?');
+      const fresh = await messagesOf({ first: 2 });
+      expect(fresh.edges.map((e) => e.node.role)).toEqual(['ASSISTANT', 'USER']);
+      expect(fresh.edges[1]!.node.text).toBe('Question three?');
+      expect(fresh.pageInfo.hasNextPage).toBe(true);
+      const again = await messagesOf({ first: 2, after: one.pageInfo.endCursor });
+      expect(again.edges).toEqual(two.edges);
+      expect(again.pageInfo.hasPreviousPage).toBe(true);
+      // The messages newer than the first page's start are the new turn's.
+      const newer = await messagesOf({ last: 100, before: one.pageInfo.startCursor });
+      expect(newer.edges).toEqual(fresh.edges);
+      expect(newer.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    });
+
+    it('rejects what it cannot page', async () => {
+      for (const variables of [
+        { first: 2, last: 2 },
+        { first: 2, after: 'forged' },
+        { last: 2, before: 'forged' },
+      ]) {
+        const result = await server.execute(MESSAGES, { id: threadId, ...variables }, c);
+        expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+
   describe('node', () => {
     it.each(['Collection', 'Document', 'Chunk', 'IngestJob', 'Thread', 'Run'])(
       'resolves a %s by its id, and only in its workspace',

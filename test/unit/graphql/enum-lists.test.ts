@@ -9,10 +9,12 @@ import { PII_TYPES, type PiiType } from '../../../src/governance/pii.js';
 import type {
   IngestError,
   ModelFallback,
+  ModelStatus,
   PiiCount,
   RunError,
   RunFailed,
 } from '../../../src/graphql/generated/resolvers-types.js';
+import { ModelStatus as ModelStatusResolver } from '../../../src/graphql/resolvers/ModelStatus/index.js';
 import { buildSchema } from '../../../src/graphql/schema.js';
 
 // Each code a client switches on is one list in TypeScript, where the value is produced, and
@@ -40,6 +42,7 @@ describe('coded fields are enums of the schema, each mirroring one TypeScript li
     ['RunError', 'code', 'ErrorCode!'],
     ['IngestError', 'code', 'ErrorCode!'],
     ['ModelFallback', 'reason', 'FallbackReason!'],
+    ['ModelStatus', 'lastErrorCode', 'FallbackReason'],
     ['PiiCount', 'type', 'PiiType!'],
   ])('%s.%s is %s', (typeName, field, expected) => {
     const type = schema.getType(typeName) as { getFields(): Record<string, { type: unknown }> };
@@ -61,6 +64,18 @@ describe('coded fields are enums of the schema, each mirroring one TypeScript li
     expectTypeOf<RunError['code']>().toEqualTypeOf<ErrorCode>();
     expectTypeOf<IngestError['code']>().toEqualTypeOf<ErrorCode>();
     expectTypeOf<ModelFallback['reason']>().toEqualTypeOf<FallbackReason>();
+    expectTypeOf<ModelStatus['lastErrorCode']>().toEqualTypeOf<FallbackReason | null>();
     expectTypeOf<PiiCount['type']>().toEqualTypeOf<PiiType>();
+  });
+
+  it('reads a model status failure code as a FallbackReason', () => {
+    const lastErrorCode = (code: string | null) =>
+      (ModelStatusResolver.lastErrorCode as (status: { lastErrorCode: string | null }) => unknown)({
+        lastErrorCode: code,
+      });
+    expect(lastErrorCode('HTTP_503')).toBe('HTTP_503');
+    expect(lastErrorCode('CIRCUIT_OPEN')).toBe('CIRCUIT_OPEN');
+    expect(lastErrorCode('HTTP_418')).toBe('HTTP_ERROR');
+    expect(lastErrorCode(null)).toBeNull();
   });
 });

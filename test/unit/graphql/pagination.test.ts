@@ -4,7 +4,7 @@ import {
   decodeCursor,
   encodeCursor,
   MAX_PAGE_SIZE,
-  toConnection,
+  toKeysetConnection,
 } from '../../../src/graphql/pagination.js';
 
 describe('pagination', () => {
@@ -35,17 +35,26 @@ describe('pagination', () => {
     expect(() => decodeCursor(cursor)).toThrow(/invalid cursor/);
   });
 
-  it('builds edges from limit + 1 rows and reports the next page', () => {
-    const rows = [1, 2, 3].map((n) => ({
+  it('builds edges from a keyset page, with both flags as the page reports them', () => {
+    const rows = [1, 2].map((n) => ({
       n,
       at: new Date(n * 1000),
       id: `0000000${n}-0000-4000-8000-000000000000`,
     }));
-    const page = toConnection(rows, 2, (r) => ({ at: r.at, id: r.id }));
+    const page = toKeysetConnection({ rows, hasPrevious: true, hasNext: false }, (r) => ({
+      at: r.at,
+      id: r.id,
+    }));
     expect(page.edges.map((e) => e.node.n)).toEqual([1, 2]);
-    expect(page.pageInfo.hasNextPage).toBe(true);
-    expect(page.pageInfo.endCursor).toBe(page.edges[1]!.cursor);
-    const last = toConnection(rows, 5, (r) => ({ at: r.at, id: r.id }));
-    expect(last.pageInfo.hasNextPage).toBe(false);
+    expect(page.pageInfo).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: page.edges[0]!.cursor,
+      endCursor: page.edges[1]!.cursor,
+    });
+    expect(decodeCursor(page.pageInfo.endCursor)).toEqual({ at: rows[1]!.at, id: rows[1]!.id });
+    const own = toKeysetConnection({ rows, hasPrevious: false, hasNext: true }, (r) => `c${r.n}`);
+    expect(own.edges.map((e) => e.cursor)).toEqual(['c1', 'c2']);
+    expect(own.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
   });
 });

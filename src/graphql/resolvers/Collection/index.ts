@@ -1,6 +1,6 @@
-import { listDocuments } from '../../../documents/find-documents.js';
+import { pageDocuments } from '../../../documents/find-documents.js';
 import { encodeId } from '../../ids.js';
-import { clampFirst, decodeCursor, toConnection } from '../../pagination.js';
+import { keysetWindow, toKeysetConnection } from '../../pagination.js';
 import type { CollectionResolvers } from '../../generated/resolvers-types.js';
 
 /** `Collection`: maps a `collections` row to the public type. */
@@ -11,16 +11,9 @@ export const Collection: CollectionResolvers = {
   createdAt: (row) => row.created_at,
   updatedAt: (row) => row.updated_at,
   documents: async (row, args, ctx) => {
-    const limit = clampFirst(args.first);
-    const rows = await listDocuments(
-      ctx.db.pool,
-      ctx.workspaceId,
-      row.id,
-      limit,
-      decodeCursor(args.after),
-    );
-    for (const document of rows) ctx.loaders.document.prime(document.id, document);
-    return toConnection(rows, limit, (document) => ({ at: document.created_at, id: document.id }));
+    const page = await pageDocuments(ctx.db.pool, ctx.workspaceId, row.id, keysetWindow(args));
+    for (const document of page.rows) ctx.loaders.document.prime(document.id, document);
+    return toKeysetConnection(page, (document) => ({ at: document.created_at, id: document.id }));
   },
   documentCount: async (row, _args, ctx) =>
     (await ctx.loaders.collectionCounts.load(row.id)).documents,

@@ -1,10 +1,10 @@
-import { listChunks } from '../../../documents/find-chunks.js';
+import { pageChunks } from '../../../documents/find-chunks.js';
 import { encodeId } from '../../ids.js';
 import {
-  clampFirst,
-  decodeOrdinalCursor,
   encodeOrdinalCursor,
-  toConnection,
+  keysetWindow,
+  ordinalPosition,
+  toKeysetConnection,
 } from '../../pagination.js';
 import type { DocumentResolvers } from '../../generated/resolvers-types.js';
 
@@ -15,16 +15,14 @@ export const Document: DocumentResolvers = {
   collection: (row, _args, ctx) => ctx.loaders.collection.load(row.collection_id),
   chunkCount: (row) => row.chunk_count,
   chunks: async (row, args, ctx) => {
-    const limit = clampFirst(args.first);
-    const rows = await listChunks(
+    const page = await pageChunks(
       ctx.db.pool,
       ctx.workspaceId,
       row.id,
-      limit,
-      decodeOrdinalCursor(args.after),
+      keysetWindow(args, ordinalPosition),
     );
-    for (const chunk of rows) ctx.loaders.chunk.prime(chunk.id, chunk);
-    return toConnection(rows, limit, (chunk) => encodeOrdinalCursor(chunk.ordinal));
+    for (const chunk of page.rows) ctx.loaders.chunk.prime(chunk.id, chunk);
+    return toKeysetConnection(page, (chunk) => encodeOrdinalCursor(chunk.ordinal));
   },
   createdAt: (row) => row.created_at,
   updatedAt: (row) => row.updated_at,

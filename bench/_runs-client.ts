@@ -33,16 +33,21 @@ export interface ServerChild {
 
 /**
  * Forks `bench/_runs-server.ts` (with `--expose-gc`) and waits until it listens. A
- * `subscriber` server executes no runs.
+ * `subscriber` server executes no runs. With `telemetry`, the child loads
+ * `src/telemetry.ts` first, as `npm start` loads its compiled copy (tracing as shipped).
  */
 export async function startServerChild(
   databaseUrl: string,
   fakeUrl: string,
   role: 'worker' | 'subscriber' = 'worker',
+  { telemetry = false }: { telemetry?: boolean } = {},
 ): Promise<ServerChild> {
   const entry = fileURLToPath(new URL('./_runs-server.ts', import.meta.url));
+  const tracing = telemetry
+    ? ['--import', new URL('../src/telemetry.ts', import.meta.url).href]
+    : [];
   const child: ChildProcess = fork(entry, [databaseUrl, fakeUrl, role], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', ...tracing, '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();

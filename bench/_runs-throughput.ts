@@ -79,7 +79,7 @@ async function askAndWait(
 }
 
 /** Ballast end to end: `runs` runs by `concurrency` clients, each on its own WebSocket. */
-async function ballastLoop(
+export async function ballastLoop(
   child: ServerChild,
   seeded: SeededCollection,
   nextQuestion: () => string,

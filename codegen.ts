@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           Document: '../../documents/document-row.js#DocumentRow',
           Chunk: '../../documents/document-row.js#ChunkRow',
           IngestJob: '../../ingest/ingest-job-row.js#IngestJobRow',
+          File: '../../files/file-row.js#FileRow',
           SearchHit: '../../retrieval/hybrid-search.js#RetrievedChunk',
           ModelStatus: '../../models/types.js#ModelStatus as ModelStatusRecord',
           Run: '../../runs/run-row.js#RunRow',

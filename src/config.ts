@@ -5,6 +5,7 @@ import type { JwtSettings } from './auth/jwt.js';
 import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './models/config.js';
 import { EXPLORER_MODES, type ExplorerMode } from './server/explorer/mode.js';
 import { DEFAULT_TOKENS_RESERVED_PER_RUN, type RateLimitSettings } from './security/rate-limits.js';
+import { DEFAULT_FILE_MAX_BYTES } from './files/file-row.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -55,6 +56,13 @@ const envSchema = z.object({
   BALLAST_TELEMETRY_CAPTURE_CONTENT: booleanFlag.default(false),
   BALLAST_TRACE_STORE_TRACES: z.coerce.number().int().min(1).max(100_000).default(200),
   BALLAST_METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  // At most 1 GiB: `File.bytes` is a GraphQL Int.
+  BALLAST_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_FILE_MAX_BYTES),
 });
 
 /** Every environment variable Ballast reads (the README's Configuration table lists each). */
@@ -134,6 +142,10 @@ export interface AppConfig {
   sandbox: boolean;
   /** Which explorer that landing page opens (`BALLAST_EXPLORER`). Default: `auto`. */
   explorer: ExplorerMode;
+  files: {
+    /** Largest file `POST /files` accepts, in bytes. Default: 50 MiB. */
+    maxBytes: number;
+  };
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad field. */
@@ -224,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,
     explorer: e.BALLAST_EXPLORER,
+    files: { maxBytes: e.BALLAST_FILE_MAX_BYTES },
   };
 }
 

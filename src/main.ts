@@ -111,6 +111,7 @@ async function start(config: AppConfig): Promise<void> {
     explorer: config.explorer,
     includeStacktrace: config.nodeEnv === 'development',
     allowedOrigins: config.allowedOrigins,
+    maxFileBytes: config.files.maxBytes,
     metrics,
   });
   onShutdownSignal({

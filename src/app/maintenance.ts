@@ -1,5 +1,6 @@
 import { pruneCheckpoints } from '../checkpoints/index.js';
 import type { Database } from '../db/database.js';
+import { pruneAbandonedUploads } from '../files/store-file.js';
 import type { Logger } from '../logger.js';
 import { pruneRunEvents } from '../runs/prune-run-events.js';
 
@@ -17,15 +18,19 @@ export interface MaintenanceOptions {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** One retention pass: old run events and old checkpoints. */
+/** An upload still streaming in after this long was abandoned by a process that died. */
+export const ABANDONED_UPLOAD_MS = DAY;
+
+/** One retention pass: old run events, old checkpoints, abandoned uploads. */
 export async function runMaintenance(options: MaintenanceOptions): Promise<void> {
   const events = await pruneRunEvents(options.db.pool, options.runEventsRetentionMs ?? 7 * DAY);
   const checkpoints = await pruneCheckpoints(options.db.pool, {
     idleFor: options.checkpointIdleMs ?? 30 * DAY,
     keepLatest: 1,
   });
-  if (events > 0 || checkpoints.checkpoints > 0) {
-    options.logger.info({ events, checkpoints }, 'retention pruned old data');
+  const uploads = await pruneAbandonedUploads(options.db.pool, ABANDONED_UPLOAD_MS);
+  if (events > 0 || checkpoints.checkpoints > 0 || uploads > 0) {
+    options.logger.info({ events, checkpoints, uploads }, 'retention pruned old data');
   }
 }
 

@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   IngestJob: 'job',
   Run: 'run',
   Thread: 'thr',
+  File: 'fil',
 } as const;
 
 /** A kind of object with a public id. */

@@ -5,6 +5,8 @@ import type { Database } from '../db/database.js';
 import type { ChunkRow, DocumentRow } from '../documents/document-row.js';
 import { findChunksByIds } from '../documents/find-chunks.js';
 import { countCollectionContents, findDocumentsByIds } from '../documents/find-documents.js';
+import { findFilesByIds } from '../files/find-files.js';
+import type { FileRow } from '../files/file-row.js';
 import { findIngestJobsByIds } from '../ingest/find-ingest-jobs.js';
 import type { IngestJobRow } from '../ingest/ingest-job-row.js';
 import { findRunsByIds, findThreadsByIds } from '../runs/find-runs.js';
@@ -19,6 +21,7 @@ export interface Loaders {
   ingestJob: DataLoader<string, IngestJobRow | null>;
   run: DataLoader<string, RunRow | null>;
   thread: DataLoader<string, ThreadRow | null>;
+  file: DataLoader<string, FileRow | null>;
 }
 
 /** A loader of rows by uuid: one query per tick, null for ids not in the workspace. */
@@ -49,5 +52,6 @@ export function createLoaders(db: Database, workspaceId: string): Loaders {
     ingestJob: byId((ids) => findIngestJobsByIds(pool, workspaceId, ids)),
     run: byId((ids) => findRunsByIds(pool, workspaceId, ids)),
     thread: byId((ids) => findThreadsByIds(pool, workspaceId, ids)),
+    file: byId((ids) => findFilesByIds(pool, workspaceId, ids)),
   };
 }

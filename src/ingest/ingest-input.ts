@@ -10,6 +10,7 @@ const documentInput = z
     text: z.string().nullish(),
     html: z.string().nullish(),
     markdown: z.string().nullish(),
+    fileId: z.string().nullish(),
     sourceUri: z.string().trim().min(1).max(INGEST_LIMITS.maxSourceUriLength).nullish(),
     metadata: z
       .record(z.string(), z.json())
@@ -19,8 +20,8 @@ const documentInput = z
         `metadata must be at most ${INGEST_LIMITS.maxMetadataBytes} bytes of JSON`,
       ),
   })
-  .refine((d) => [d.text, d.html, d.markdown].filter((b) => b != null).length === 1, {
-    message: 'give exactly one of text, html or markdown',
+  .refine((d) => [d.text, d.html, d.markdown, d.fileId].filter((b) => b != null).length === 1, {
+    message: 'give exactly one of text, html, markdown or fileId',
   })
   .refine(
     (d) => utf8Bytes(d.text ?? d.html ?? d.markdown ?? '') <= INGEST_LIMITS.maxDocumentBytes,

@@ -18,9 +18,10 @@ export async function loadPendingItems(
     metadata: Record<string, unknown>;
     text: string;
     pii_counts: PendingItem['piiCounts'];
+    file_id: string | null;
   }>(
     `SELECT i.ordinal, i.workspace_id, j.collection_id, i.title, i.source_uri, i.format,
-            i.metadata, i.text, i.pii_counts
+            i.metadata, i.text, i.pii_counts, i.file_id
      FROM ingest_job_items i JOIN ingest_jobs j ON j.id = i.job_id
      WHERE i.job_id = $1 AND i.ordinal = ANY($2::int[]) AND i.status = 'pending'
      ORDER BY i.ordinal`,
@@ -38,5 +39,6 @@ export async function loadPendingItems(
     metadata: row.metadata,
     text: row.text,
     piiCounts: row.pii_counts,
+    fileId: row.file_id,
   }));
 }

@@ -14,8 +14,11 @@ export interface PendingItem {
   sourceKey: string;
   format: string;
   metadata: Record<string, unknown>;
+  /** Empty while `format` is `file`: the file is read by `prepareFileItems`. */
   text: string;
   piiCounts: Partial<Record<PiiType, number>>;
+  /** The uploaded file (uuid) the item was made from; null for text given inline. */
+  fileId: string | null;
 }
 
 /** One chunk of a planned document, keyed by the hash of its text. */

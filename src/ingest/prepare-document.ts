@@ -1,17 +1,39 @@
 import { AppError } from '../errors.js';
 import { createRedactionSession, redactPii, type PiiType } from '../governance/pii.js';
 import { sourceKeyOf, type DocumentInput } from './ingest-input.js';
-import { cleanText } from './text/clean-text.js';
+import { cleanText, type DocumentFormat } from './text/clean-text.js';
 
-/** A submitted document after cleaning and redaction: the only form that is ever stored. */
+/**
+ * A submitted document after cleaning and redaction: the only form that is ever stored. A
+ * document given by an uploaded file has format `file` and no text yet: the ingest worker reads,
+ * cleans and redacts it (see `prepareFileText`).
+ */
 export interface PreparedDocument {
   title: string;
   sourceUri: string | null;
   sourceKey: string;
-  format: 'text' | 'html' | 'markdown';
+  format: DocumentFormat | 'file';
   metadata: Record<string, unknown>;
   text: string;
   piiCounts: Partial<Record<PiiType, number>>;
+  /** The uploaded file (uuid) to read, for format `file`; else null. */
+  fileId: string | null;
+  /** The file's size, for planning batches; undefined for text given inline. */
+  bytes?: number;
+}
+
+/** A redaction session and the counts of what it replaced. */
+function redactor() {
+  const session = createRedactionSession();
+  const counts: Partial<Record<PiiType, number>> = {};
+  const redact = (value: string) => {
+    const result = redactPii(value, { session });
+    for (const [type, n] of Object.entries(result.counts) as [PiiType, number][]) {
+      if (n > 0) counts[type] = (counts[type] ?? 0) + n;
+    }
+    return result.text;
+  };
+  return { redact, counts };
 }
 
 /**
@@ -31,15 +53,7 @@ export function prepareDocument(input: DocumentInput, index: number): PreparedDo
       details: { field: `documents.${index}` },
     });
   }
-  const session = createRedactionSession();
-  const counts: Partial<Record<PiiType, number>> = {};
-  const redact = (value: string) => {
-    const result = redactPii(value, { session });
-    for (const [type, n] of Object.entries(result.counts) as [PiiType, number][]) {
-      if (n > 0) counts[type] = (counts[type] ?? 0) + n;
-    }
-    return result.text;
-  };
+  const { redact, counts } = redactor();
   const title = redact(input.title);
   const sourceUri = input.sourceUri ? redact(input.sourceUri) : null;
   return {
@@ -50,7 +64,45 @@ export function prepareDocument(input: DocumentInput, index: number): PreparedDo
     metadata: input.metadata ?? {},
     text: redact(cleaned.text),
     piiCounts: counts,
+    fileId: null,
   };
+}
+
+/**
+ * A document given by an uploaded file (`fileUuid`): its title and source URI are redacted
+ * now; its content stays in the file until the ingest worker prepares it.
+ */
+export function prepareFileDocument(input: DocumentInput, fileUuid: string): PreparedDocument {
+  const { redact, counts } = redactor();
+  const title = redact(input.title);
+  const sourceUri = input.sourceUri ? redact(input.sourceUri) : null;
+  return {
+    title,
+    sourceUri,
+    sourceKey: sourceKeyOf({ title, sourceUri }),
+    format: 'file',
+    metadata: input.metadata ?? {},
+    text: '',
+    piiCounts: counts,
+    fileId: fileUuid,
+  };
+}
+
+/**
+ * The text of a file in a readable format, cleaned and redacted (its own placeholder
+ * numbering), as `prepareDocument` does for text given inline.
+ * @throws {AppError} `BAD_USER_INPUT` when nothing is left after cleaning.
+ */
+export function prepareFileText(
+  format: DocumentFormat,
+  content: string,
+): { text: string; piiCounts: Partial<Record<PiiType, number>> } {
+  const cleaned = cleanText({ [format]: content });
+  if (cleaned.text.trim() === '') {
+    throw new AppError('BAD_USER_INPUT', 'the file has no text after cleaning');
+  }
+  const { redact, counts } = redactor();
+  return { text: redact(cleaned.text), piiCounts: counts };
 }
 
 /** Adds per-type counts into `total`. */

@@ -8,7 +8,8 @@ import { claimCollectionEmbedding } from './embedding-compat.js';
 import { finishJobIfDone, markItemsFailed, markJobRunning } from './job-progress.js';
 import type { IngestBatchPayload } from './ingest-job-row.js';
 import { loadPendingItems } from './load-pending-items.js';
-import { planDocuments } from './plan-document.js';
+import { planDocuments, type PendingItem } from './plan-document.js';
+import { prepareFileItems } from './prepare-file-items.js';
 import { writeBatch } from './write-batch.js';
 
 /** What the ingest worker needs. */
@@ -32,30 +33,16 @@ export async function processIngestBatch(
   payload: IngestBatchPayload,
   lastAttempt: boolean,
 ): Promise<void> {
-  const { db, notifier, embedder } = deps;
+  const { db, notifier } = deps;
   const publish = () => notifier.publish(CHANNELS.ingestJob, payload.jobId);
-  const items = await loadPendingItems(db.pool, payload);
-  if (items.length > 0) {
+  const pending = await loadPendingItems(db.pool, payload);
+  if (pending.length > 0) {
     await markJobRunning(db.pool, payload.jobId);
     await publish();
     try {
-      const collectionId = items[0]!.collectionId;
-      await claimCollectionEmbedding(db.pool, collectionId, embedder);
-
-      const { plans, reusable } = await planDocuments(db.pool, items);
-      const texts = new Map<string, string>();
-      for (const plan of plans) {
-        for (const chunk of plan.chunks)
-          if (plan.toEmbed.has(chunk.hash)) texts.set(chunk.hash, chunk.text);
-      }
-      const vectors = new Map(reusable);
-      if (texts.size > 0) {
-        const embedded = await embedder.embed([...texts.values()]);
-        [...texts.keys()].forEach((hash, i) =>
-          vectors.set(hash, checkedVector(embedded[i], embedder.dimensions)),
-        );
-      }
-      await writeBatch(db.pool, plans, vectors, embedder.dimensions);
+      // Files are read, detected, cleaned and redacted here; one that cannot be read fails alone.
+      const items = await prepareFileItems(db.pool, pending);
+      if (items.length > 0) await indexItems(deps, items);
       await publish();
     } catch (error) {
       const permanent =
@@ -68,6 +55,35 @@ export async function processIngestBatch(
       await publish();
     }
   }
+  await finishBatch(deps, payload);
+}
+
+// Plans the items against what is stored, embeds the new chunks, writes the batch.
+async function indexItems(deps: IngestWorkerDeps, items: readonly PendingItem[]): Promise<void> {
+  const { db, embedder } = deps;
+  const collectionId = items[0]!.collectionId;
+  await claimCollectionEmbedding(db.pool, collectionId, embedder);
+
+  const { plans, reusable } = await planDocuments(db.pool, items);
+  const texts = new Map<string, string>();
+  for (const plan of plans) {
+    for (const chunk of plan.chunks)
+      if (plan.toEmbed.has(chunk.hash)) texts.set(chunk.hash, chunk.text);
+  }
+  const vectors = new Map(reusable);
+  if (texts.size > 0) {
+    const embedded = await embedder.embed([...texts.values()]);
+    [...texts.keys()].forEach((hash, i) =>
+      vectors.set(hash, checkedVector(embedded[i], embedder.dimensions)),
+    );
+  }
+  await writeBatch(db.pool, plans, vectors, embedder.dimensions);
+}
+
+// Ends the job when this batch was its last, then builds the collection's index if due.
+async function finishBatch(deps: IngestWorkerDeps, payload: IngestBatchPayload): Promise<void> {
+  const { db, embedder } = deps;
+  const publish = () => deps.notifier.publish(CHANNELS.ingestJob, payload.jobId);
   const finishedCollection = await finishJobIfDone(db.pool, payload.jobId);
   if (finishedCollection) {
     // Building the index once after the first bulk load is far cheaper than growing it row by

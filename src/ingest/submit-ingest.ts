@@ -1,7 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
+import type pg from 'pg';
 import type { Database } from '../db/database.js';
+import { findFilesByIds } from '../files/find-files.js';
 import { withTransaction } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { activeTraceParent } from '../telemetry/index.js';
@@ -19,7 +21,13 @@ import {
   type IngestJobRow,
 } from './ingest-job-row.js';
 import { EMBEDDED_INGEST_BATCH } from './limits.js';
-import { addCounts, prepareDocument, type PreparedDocument } from './prepare-document.js';
+import {
+  addCounts,
+  prepareDocument,
+  prepareFileDocument,
+  type PreparedDocument,
+} from './prepare-document.js';
+import { decodeId } from '../graphql/ids.js';
 
 const PREPARE_SLICE = 16;
 
@@ -34,9 +42,10 @@ export interface SubmitIngestDeps {
 /**
  * Accepts documents for ingestion: validates, cleans and redacts them, then stores the job,
  * its items and its queued batches in one transaction, so an accepted job is never lost.
- * Returns at once; the work is done by the ingest worker.
+ * A document given by a file (`fileId`) is only checked to exist in the workspace: the worker
+ * reads, detects, cleans and redacts it. Returns at once; the work is done by the ingest worker.
  * @throws {AppError} `BAD_USER_INPUT` for invalid input, `NOT_FOUND` for an unknown
- *   collection, `CONFLICT` when the collection was indexed with another embedding model.
+ *   collection or file, `CONFLICT` when the collection was indexed with another embedding model.
  */
 export async function submitIngest(
   deps: SubmitIngestDeps,
@@ -47,7 +56,11 @@ export async function submitIngest(
   const { documents } = parseIngestInput(input);
   const prepared: PreparedDocument[] = [];
   for (const [index, document] of documents.entries()) {
-    prepared.push(prepareDocument(document, index));
+    prepared.push(
+      document.fileId != null
+        ? prepareFileDocument(document, fileUuid(document.fileId, index))
+        : prepareDocument(document, index),
+    );
     // Cleaning and redacting a thousand documents is a few hundred milliseconds of this thread:
     // other requests get their turn between slices instead of waiting for all of it.
     if (index % PREPARE_SLICE === PREPARE_SLICE - 1) await setImmediate();
@@ -74,6 +87,7 @@ export async function submitIngest(
         details: { field: 'collectionId' },
       });
     assertEmbeddingCompatible(row, deps.embedder);
+    await attachFileSizes(client, workspaceId, prepared);
 
     const inserted = await client.query<IngestJobRow>(
       `INSERT INTO ingest_jobs (workspace_id, collection_id, documents_total, pii_counts)
@@ -83,10 +97,12 @@ export async function submitIngest(
     const job = inserted.rows[0]!;
     await client.query(
       `INSERT INTO ingest_job_items
-         (job_id, ordinal, workspace_id, title, source_uri, format, metadata, text, pii_counts)
-       SELECT $1, x.ordinal, $2, x.title, x.source_uri, x.format, x.metadata, x.text, x.pii_counts
+         (job_id, ordinal, workspace_id, title, source_uri, format, metadata, text, pii_counts,
+          file_id)
+       SELECT $1, x.ordinal, $2, x.title, x.source_uri, x.format, x.metadata, x.text, x.pii_counts,
+              x.file_id
        FROM jsonb_to_recordset($3::jsonb) AS x(ordinal int, title text, source_uri text,
-         format text, metadata jsonb, text text, pii_counts jsonb)`,
+         format text, metadata jsonb, text text, pii_counts jsonb, file_id uuid)`,
       [
         job.id,
         workspaceId,
@@ -99,6 +115,7 @@ export async function submitIngest(
             metadata: d.metadata,
             text: d.text,
             pii_counts: d.piiCounts,
+            file_id: d.fileId,
           })),
         ),
       ],
@@ -119,4 +136,43 @@ export async function submitIngest(
   deps.queue.wake(INGEST_QUEUE);
   await deps.notifier.publish(CHANNELS.ingestJob, job.id);
   return job;
+}
+
+// The uuid of a document's `fileId`; NOT_FOUND when it cannot name a file.
+function fileUuid(fileId: string, index: number): string {
+  const field = `documents.${index}.fileId`;
+  let uuid: string | null;
+  try {
+    uuid = decodeId('File', fileId);
+  } catch (error) {
+    if (isAppError(error)) throw new AppError(error.code, error.message, { details: { field } });
+    throw error;
+  }
+  if (uuid === null) throw new AppError('NOT_FOUND', 'file not found', { details: { field } });
+  return uuid;
+}
+
+/**
+ * Sets `bytes` on the documents given by files, from the workspace's completely uploaded files.
+ * @throws {AppError} `NOT_FOUND` naming the first document whose file the workspace lacks.
+ */
+async function attachFileSizes(
+  client: pg.PoolClient,
+  workspaceId: string,
+  prepared: PreparedDocument[],
+): Promise<void> {
+  const ids = prepared.flatMap((d) => (d.fileId ? [d.fileId] : []));
+  if (ids.length === 0) return;
+  const files = await findFilesByIds(client, workspaceId, [...new Set(ids)]);
+  const sizes = new Map(files.map((f) => [f.id, f.bytes]));
+  prepared.forEach((document, index) => {
+    if (!document.fileId) return;
+    const bytes = sizes.get(document.fileId);
+    if (bytes === undefined) {
+      throw new AppError('NOT_FOUND', 'file not found', {
+        details: { field: `documents.${index}.fileId` },
+      });
+    }
+    document.bytes = bytes;
+  });
 }

@@ -9,11 +9,13 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createContextFactory, type AppServices, type GraphQLContext } from '../graphql/context.js';
+import { DEFAULT_FILE_MAX_BYTES } from '../files/file-row.js';
 import { createErrorFormatter } from '../graphql/errors.js';
 import { buildSchema } from '../graphql/schema.js';
 import { serveMetrics, telemetryPlugin } from '../telemetry/index.js';
 import { createQueryLimits } from '../security/query-limits.js';
 import { authorizationPlugin } from './authorization-plugin.js';
+import { uploadFiles } from './files-route.js';
 import { httpAuth, originAllowList, principalOf } from './http-auth.js';
 import { httpErrors } from './http-errors.js';
 import { guardMetrics, type MetricsAccess } from './metrics-access.js';
@@ -42,6 +44,8 @@ export interface ServerOptions {
   includeStacktrace?: boolean;
   /** Largest JSON request body, in bytes. Default: {@link HTTP_MAX_BODY_BYTES} (20 MiB). */
   maxBodyBytes?: number;
+  /** Largest file `POST /files` accepts, in bytes (`BALLAST_FILE_MAX_BYTES`). Default: 50 MiB. */
+  maxFileBytes?: number;
   /** Browser origins allowed on HTTP and WebSocket; empty allows every origin. Default: []. */
   allowedOrigins?: readonly string[];
   /** Who may read `/metrics` (see `metricsAccess`). Default: closed. */
@@ -125,6 +129,16 @@ export function createServer(options: ServerOptions): BallastServer {
         httpAuth(services.authenticate, services.limits),
         express.json({ limit: options.maxBodyBytes ?? HTTP_MAX_BODY_BYTES }),
         expressMiddleware(apollo, { context: async ({ req }) => createContext(principalOf(req)) }),
+      );
+      // Same origin check, credentials and rate limit as `/graphql`; the writer role, as a mutation.
+      app.post(
+        '/files',
+        originAllowList(options.allowedOrigins ?? []),
+        httpAuth(services.authenticate, services.limits),
+        uploadFiles({
+          pool: services.db.pool,
+          maxFileBytes: options.maxFileBytes ?? DEFAULT_FILE_MAX_BYTES,
+        }),
       );
       app.use(httpErrors(services.logger));
       await new Promise<void>((resolve, reject) => {

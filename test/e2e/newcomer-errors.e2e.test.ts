@@ -84,6 +84,9 @@ describe('a start that cannot succeed says why in one JSON line', () => {
   });
 });
 
+/** `BALLAST_FILE_MAX_BYTES` of the running server below. */
+const FILE_LIMIT_BYTES = 1000;
+
 describe(`a running server speaks JSON only (${TEST_DATABASE_MODE})`, () => {
   let dir: string;
   let database: TestDatabase | undefined;
@@ -100,6 +103,7 @@ describe(`a running server speaks JSON only (${TEST_DATABASE_MODE})`, () => {
     }
     // Telemetry on, as `npm start` runs, with a setting it warns about.
     env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] = 'http,graphql,pg,undici,nosuch';
+    env['BALLAST_FILE_MAX_BYTES'] = String(FILE_LIMIT_BYTES);
     server = await spawnServer(env, undefined, { telemetry: true });
   });
   afterAll(async () => {
@@ -157,6 +161,23 @@ describe(`a running server speaks JSON only (${TEST_DATABASE_MODE})`, () => {
           extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 20971520 },
         },
       ],
+    });
+  });
+
+  it('names the limit of an upload over BALLAST_FILE_MAX_BYTES', async () => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob(['x'.repeat(FILE_LIMIT_BYTES + 1)], { type: 'text/plain' }),
+      'big.txt',
+    );
+    const response = await fetch(server.url.replace(/\/graphql$/, '/files'), {
+      method: 'POST',
+      body: form,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes: FILE_LIMIT_BYTES } }],
     });
   });
 

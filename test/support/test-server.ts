@@ -52,6 +52,8 @@ export interface TestServerOptions {
   metricsToken?: string;
   /** How long an open WebSocket's credentials are trusted. Default: the server's (5 s). */
   credentialsRecheckMs?: number;
+  /** Largest file `POST /files` accepts. Default: the server's (50 MiB). */
+  maxFileBytes?: number;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -85,6 +87,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     allowedOrigins: options.allowedOrigins ?? [],
     metrics: metricsAccess(options.authMode ?? 'open', options.metricsToken),
     ...(options.credentialsRecheckMs ? { credentialsRecheckMs: options.credentialsRecheckMs } : {}),
+    ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
   });
   const url = await server.listen(0, '127.0.0.1');
   const createContext = createContextFactory(services);

@@ -5,6 +5,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { CollectionRow } from '../../collections/collection-row.js';
 import type { DocumentRow, ChunkRow } from '../../documents/document-row.js';
 import type { IngestJobRow } from '../../ingest/ingest-job-row.js';
+import type { FileRow } from '../../files/file-row.js';
 import type { RetrievedChunk } from '../../retrieval/hybrid-search.js';
 import type { ModelStatus as ModelStatusRecord } from '../../models/types.js';
 import type { RunRow, ThreadRow, MessageRecord, AnswerRecord, CitationRecord } from '../../runs/run-row.js';
@@ -249,8 +250,15 @@ export type DocumentEdge = {
   node: Document;
 };
 
-/** Exactly one of text, html or markdown. */
+/** Exactly one of text, html, markdown or fileId. */
 export type DocumentInput = {
+  /**
+   * An uploaded file (`fil_…`, from `POST /files`) of the caller's workspace; NOT_FOUND when there
+   * is none. The job detects its format from the content (then the declared type, then the name):
+   * text, Markdown and HTML are read; any other format fails this document alone with
+   * UNSUPPORTED_MEDIA_TYPE. PII is redacted before anything of it is stored as chunk text or embedded.
+   */
+  fileId?: InputMaybe<Scalars['ID']['input']>;
   /** The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
   html?: InputMaybe<Scalars['String']['input']>;
   /** The body as Markdown, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
@@ -268,6 +276,29 @@ export type DocumentInput = {
 export type { ErrorCode };
 
 export type { FallbackReason };
+
+/**
+ * A file uploaded with `POST /files` (multipart/form-data; see the README), kept in the database
+ * until it is ingested with `DocumentInput.fileId`.
+ */
+export type File = Node & {
+  __typename?: 'File';
+  /** Size in bytes. */
+  bytes: Scalars['Int']['output'];
+  /** When the upload completed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Global id (`fil_…`). */
+  id: Scalars['ID']['output'];
+  /**
+   * The media type the client declared (`application/octet-stream` when none or malformed).
+   * Ingestion detects the format from the content first, then this, then the name's extension.
+   */
+  mediaType: Scalars['String']['output'];
+  /** The file name the client sent, without any path. */
+  name: Scalars['String']['output'];
+  /** SHA-256 of the content, lowercase hex. */
+  sha256: Scalars['String']['output'];
+};
 
 /** The server's state and versions, as `health` reports them. */
 export type Health = {
@@ -501,8 +532,10 @@ export type Mutation = {
   /** Deletes a conversation: its runs, their events and its checkpoints. False when there was none. */
   deleteThread: Scalars['Boolean']['output'];
   /**
-   * Accepts documents for ingestion and returns at once: cleaning and PII redaction happen
-   * before anything is stored; chunking, embedding and indexing run as a durable job. Watch it
+   * Accepts documents for ingestion and returns at once: cleaning and PII redaction of text,
+   * html and markdown happen before anything is stored; a file (`fileId`) is only checked to
+   * exist here, and is read, detected, cleaned and redacted by the job. Chunking, embedding and
+   * indexing run as a durable job. Watch it
    * with `ingestJobUpdates`. Re-ingesting a document (same sourceUri, else same title) updates
    * it in place, re-embedding only chunks whose text changed.
    * Limits: 1000 documents, 2 MiB per document, 16 MiB per call.
@@ -548,7 +581,7 @@ export type MutationIngestDocumentsArgs = {
 
 /** An object with a global id: refetch it with `node(id:)`. */
 export type Node = {
-  /** Globally unique, opaque id; its prefix names the type (`col_`, `doc_`, `chk_`, `job_`, `thr_`, `run_`). */
+  /** Globally unique, opaque id; its prefix names the type (`col_`, `doc_`, `chk_`, `job_`, `thr_`, `run_`, `fil_`). */
   id: Scalars['ID']['output'];
 };
 
@@ -622,6 +655,8 @@ export type Query = {
   collections: CollectionConnection;
   /** A document of the caller's workspace, or null. */
   document: Maybe<Document>;
+  /** A file of the caller's workspace, or null (also for another workspace's id). */
+  file: Maybe<File>;
   /** Liveness and versions. Answers even when nothing else works. */
   health: Health;
   /** An ingestion job of the caller's workspace, or null. */
@@ -669,6 +704,12 @@ export type QueryCollectionsArgs = {
 
 /** Every read. When authentication is required, every query needs the `reader` role or higher. */
 export type QueryDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Every read. When authentication is required, every query needs the `reader` role or higher. */
+export type QueryFileArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1217,6 +1258,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ChunkRow )
     | ( CollectionRow )
     | ( DocumentRow )
+    | ( FileRow )
     | ( IngestJobRow )
     | ( RunRow )
     | ( ThreadRow )
@@ -1258,6 +1300,7 @@ export type ResolversTypes = {
   DocumentInput: DocumentInput;
   ErrorCode: ErrorCode;
   FallbackReason: FallbackReason;
+  File: ResolverTypeWrapper<FileRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<Health>;
   HealthStatus: HealthStatus;
@@ -1332,6 +1375,7 @@ export type ResolversParentTypes = {
   DocumentConnection: Omit<DocumentConnection, 'edges'> & { edges: Array<ResolversParentTypes['DocumentEdge']> };
   DocumentEdge: Omit<DocumentEdge, 'node'> & { node: ResolversParentTypes['Document'] };
   DocumentInput: DocumentInput;
+  File: FileRow;
   Float: Scalars['Float']['output'];
   Health: Health;
   ID: Scalars['ID']['output'];
@@ -1471,9 +1515,19 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
-export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any, UNSUPPORTED_MEDIA_TYPE?: any }, ResolversTypes['ErrorCode']>;
 
 export type FallbackReasonResolvers = EnumResolverSignature<{ CIRCUIT_OPEN?: any, CONNECTION?: any, HTTP_400?: any, HTTP_401?: any, HTTP_403?: any, HTTP_404?: any, HTTP_408?: any, HTTP_409?: any, HTTP_413?: any, HTTP_422?: any, HTTP_429?: any, HTTP_500?: any, HTTP_502?: any, HTTP_503?: any, HTTP_504?: any, HTTP_ERROR?: any, INVALID_OUTPUT?: any, REFUSAL?: any, STREAM_CUT?: any, STREAM_STALL?: any, TIMEOUT?: any, UNGROUNDED?: any, UNKNOWN?: any, UNSUPPORTED?: any }, ResolversTypes['FallbackReason']>;
+
+export type FileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['File'] = ResolversParentTypes['File']> = {
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type HealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = {
   databaseMode?: Resolver<ResolversTypes['DatabaseMode'], ParentType, ContextType>;
@@ -1573,7 +1627,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Chunk' | 'Collection' | 'Document' | 'IngestJob' | 'Run' | 'Thread', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Chunk' | 'Collection' | 'Document' | 'File' | 'IngestJob' | 'Run' | 'Thread', ParentType, ContextType>;
 };
 
 export type NodeFinishedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NodeFinished'] = ResolversParentTypes['NodeFinished']> = {
@@ -1610,6 +1664,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, RequireFields<QueryCollectionArgs, 'id'>>;
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<QueryCollectionsArgs>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
+  file?: Resolver<Maybe<ResolversTypes['File']>, ParentType, ContextType, RequireFields<QueryFileArgs, 'id'>>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   ingestJob?: Resolver<Maybe<ResolversTypes['IngestJob']>, ParentType, ContextType, RequireFields<QueryIngestJobArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['ModelStatus']>, ParentType, ContextType>;
@@ -1802,6 +1857,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   ErrorCode?: ErrorCodeResolvers;
   FallbackReason?: FallbackReasonResolvers;
+  File?: FileResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
   IngestError?: IngestErrorResolvers<ContextType>;
   IngestJob?: IngestJobResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { Answer, Citation } from './Answer/index.js';
 import { Chunk } from './Chunk/index.js';
 import { Collection } from './Collection/index.js';
 import { Document } from './Document/index.js';
+import { File } from './File/index.js';
 import { IngestJob } from './IngestJob/index.js';
 import { Message } from './Message/index.js';
 import { ModelStatus } from './ModelStatus/index.js';
@@ -16,6 +17,7 @@ import { ingestDocuments } from './Mutation/ingestDocuments.js';
 import { collection } from './Query/collection.js';
 import { collections } from './Query/collections.js';
 import { document } from './Query/document.js';
+import { file } from './Query/file.js';
 import { health } from './Query/health.js';
 import { ingestJob } from './Query/ingestJob.js';
 import { models } from './Query/models.js';
@@ -44,6 +46,7 @@ export const resolvers: Resolvers = {
     collection,
     collections,
     document,
+    file,
     ingestJob,
     search,
     threads,
@@ -61,6 +64,7 @@ export const resolvers: Resolvers = {
   ...runEventResolvers,
   Collection,
   Document,
+  File,
   Chunk,
   IngestJob,
   SearchHit,

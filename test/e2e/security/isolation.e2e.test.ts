@@ -96,8 +96,17 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
       // Every read is an API request, within the caller's 600 a minute.
       intervalMs: 200,
     });
+    const form = new FormData();
+    form.append('file', new Blob(['The alpha vault code is marigold.']), 'alpha-secret-file.txt');
+    const uploaded = await fetch(server.url.replace(/\/graphql$/, '/files'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.keys.writer}` },
+      body: form,
+    });
+    ids['file'] = ((await uploaded.json()) as { files: { id: string }[] }).files[0]!.id;
     secrets.push(
       ...Object.values(ids),
+      'alpha-secret-file.txt',
       'alpha-secret-collection',
       'alpha-secret-doc',
       'sunflower',
@@ -113,6 +122,7 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
   const ID_ARGUMENTS: Record<string, string> = {
     'collection.id': 'collection',
     'document.id': 'document',
+    'file.id': 'file',
     'ingestJob.id': 'ingestJob',
     'run.id': 'run',
     'thread.id': 'thread',
@@ -127,6 +137,7 @@ describe(`workspace isolation over every root field (${TEST_DATABASE_MODE})`, ()
     'IngestDocumentsInput.collectionId': 'collection',
     'AskInput.collectionId': 'collection',
     'AskInput.threadId': 'thread',
+    'DocumentInput.fileId': 'file',
   };
   const STRINGS: Record<string, string> = {
     query: 'launch code',

@@ -10,6 +10,7 @@ const LOADER_OF: Record<IdKind, keyof Omit<Loaders, 'collectionCounts'>> = {
   IngestJob: 'ingestJob',
   Run: 'run',
   Thread: 'thread',
+  File: 'file',
 };
 
 /**

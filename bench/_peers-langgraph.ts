@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoopResult } from './_runs-protocol.js';
+import { runLoop, type LoopResult } from './_runs-protocol.js';
 import { freePort, stopProcess, withDeadline } from './_peers-process.js';
 
 const PROJECT = fileURLToPath(new URL('./peer-graph/', import.meta.url));
@@ -125,23 +125,11 @@ async function peerRun(url: string, note: string): Promise<void> {
 }
 
 /** `runs` peer runs by `concurrency` clients; per-run latencies and the wall time. */
-export async function peerLoop(
+export function peerLoop(
   url: string,
   runs: number,
   concurrency: number,
   tag: string,
 ): Promise<LoopResult> {
-  const latenciesMs: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < runs; i = next++) {
-        const t = performance.now();
-        await peerRun(url, `${tag} ${i}`);
-        latenciesMs.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latenciesMs, wallMs: performance.now() - started };
+  return runLoop(runs, concurrency, (i) => peerRun(url, `${tag} ${i}`));
 }

@@ -85,3 +85,24 @@ export function statementCategory(sql: string): string {
   if (/\b(runs|threads|collections)\b/.test(s)) return 'runsThreadsCollections';
   return 'other';
 }
+
+/** Runs `one(i)` `runs` times, `concurrency` at once; per-call latencies and the wall time. */
+export async function runLoop(
+  runs: number,
+  concurrency: number,
+  one: (i: number) => Promise<void>,
+): Promise<LoopResult> {
+  const latenciesMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < runs; i = next++) {
+        const t = performance.now();
+        await one(i);
+        latenciesMs.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latenciesMs, wallMs: performance.now() - started };
+}

@@ -24,12 +24,11 @@ import { startTestServer } from '../test/support/test-server.js';
 import type {
   ChildReply,
   ChildRequest,
-  LoopResult,
   MemoryReading,
   ServerLoad,
   StatementCount,
 } from './_runs-protocol.js';
-import { statementCategory } from './_runs-protocol.js';
+import { runLoop, statementCategory } from './_runs-protocol.js';
 import { bareSevenNodeGraph } from './_support.js';
 
 const [databaseUrl, fakeUrl, role] = process.argv.slice(2);
@@ -117,27 +116,6 @@ const agentic = buildAgenticRagGraph({
   checkpointer: services.checkpointer,
   logger: silentLogger,
 });
-
-/** Runs `one(i)` `runs` times, `concurrency` at once; per-call latencies and the wall time. */
-async function loop(
-  runs: number,
-  concurrency: number,
-  one: (i: number) => Promise<void>,
-): Promise<LoopResult> {
-  const latenciesMs: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < runs; i = next++) {
-        const t = performance.now();
-        await one(i);
-        latenciesMs.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latenciesMs, wallMs: performance.now() - started };
-}
 
 function memory(): MemoryReading {
   const m = process.memoryUsage();
@@ -234,14 +212,14 @@ async function handle(request: ChildRequest): Promise<unknown> {
       return firstTokens;
     }
     case 'bare':
-      return loop(request.runs, request.concurrency, async (i) => {
+      return runLoop(request.runs, request.concurrency, async (i) => {
         await bare.invoke(
           { note: `bare ${request.tag} ${i}` },
           { configurable: { thread_id: `bare-${request.tag}-${i}` } },
         );
       });
     case 'agentic':
-      return loop(request.runs, request.concurrency, async (i) => {
+      return runLoop(request.runs, request.concurrency, async (i) => {
         let answered = false;
         const chunks = streamAgenticRag(agentic, {
           threadId: `agentic-${request.tag}-${i}`,

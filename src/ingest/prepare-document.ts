@@ -54,12 +54,8 @@ export function prepareDocument(input: DocumentInput, index: number): PreparedDo
     });
   }
   const { redact, counts } = redactor();
-  const title = redact(input.title);
-  const sourceUri = input.sourceUri ? redact(input.sourceUri) : null;
   return {
-    title,
-    sourceUri,
-    sourceKey: sourceKeyOf({ title, sourceUri }),
+    ...redactedIdentity(input, redact),
     format: cleaned.format,
     metadata: input.metadata ?? {},
     text: redact(cleaned.text),
@@ -68,18 +64,24 @@ export function prepareDocument(input: DocumentInput, index: number): PreparedDo
   };
 }
 
+/** A document's title and source URI, redacted, and the key that identifies it across ingests. */
+function redactedIdentity(
+  input: DocumentInput,
+  redact: (value: string) => string,
+): Pick<PreparedDocument, 'title' | 'sourceUri' | 'sourceKey'> {
+  const title = redact(input.title);
+  const sourceUri = input.sourceUri ? redact(input.sourceUri) : null;
+  return { title, sourceUri, sourceKey: sourceKeyOf({ title, sourceUri }) };
+}
+
 /**
  * A document given by an uploaded file (`fileUuid`): its title and source URI are redacted
  * now; its content stays in the file until the ingest worker prepares it.
  */
 export function prepareFileDocument(input: DocumentInput, fileUuid: string): PreparedDocument {
   const { redact, counts } = redactor();
-  const title = redact(input.title);
-  const sourceUri = input.sourceUri ? redact(input.sourceUri) : null;
   return {
-    title,
-    sourceUri,
-    sourceKey: sourceKeyOf({ title, sourceUri }),
+    ...redactedIdentity(input, redact),
     format: 'file',
     metadata: input.metadata ?? {},
     text: '',

@@ -14,6 +14,7 @@ import {
   type TestDatabase,
 } from '../../support/database.js';
 import { waitFor } from '../../support/wait-for.js';
+import { insertClaimedRun } from './support/claimed-run.js';
 import { seedCollection } from '../graphs/support/seed-collection.js';
 
 const token = (text: string): RunEventDraft => ({ type: 'TokenDelta', payload: { text } });
@@ -28,19 +29,7 @@ describe(`a run's event writer (${TEST_DATABASE_MODE})`, () => {
   afterAll(() => database.destroy());
 
   /** A RUNNING run claimed once (attempts = 1). */
-  async function claimedRun(): Promise<string> {
-    const pool = database.db.pool;
-    const thread = await pool.query<{ id: string }>(
-      'INSERT INTO threads (workspace_id, collection_id) VALUES ($1, $2) RETURNING id',
-      [scope.workspaceId, scope.collectionId],
-    );
-    const run = await pool.query<{ id: string }>(
-      `INSERT INTO runs (workspace_id, thread_id, collection_id, status, question, attempts)
-       VALUES ($1, $2, $3, 'RUNNING', 'q', 1) RETURNING id`,
-      [scope.workspaceId, thread.rows[0]!.id, scope.collectionId],
-    );
-    return run.rows[0]!.id;
-  }
+  const claimedRun = () => insertClaimedRun(database.db.pool, scope);
 
   const stored = async (runId: string) => {
     const rows = await database.db.pool.query<{ seq: number; text: string }>(

@@ -9,6 +9,7 @@ import {
   TEST_DATABASE_MODE,
   type TestDatabase,
 } from '../../support/database.js';
+import { insertClaimedRun } from './support/claimed-run.js';
 import { seedCollection } from '../graphs/support/seed-collection.js';
 
 const DEADLINE_MS = 10_000;
@@ -38,17 +39,7 @@ describe(`RunLogFeed (${TEST_DATABASE_MODE})`, () => {
   });
 
   async function runWithEvents(count: number): Promise<string> {
-    const pool = database.db.pool;
-    const thread = await pool.query<{ id: string }>(
-      'INSERT INTO threads (workspace_id, collection_id) VALUES ($1, $2) RETURNING id',
-      [scope.workspaceId, scope.collectionId],
-    );
-    const run = await pool.query<{ id: string }>(
-      `INSERT INTO runs (workspace_id, thread_id, collection_id, status, question, attempts)
-       VALUES ($1, $2, $3, 'RUNNING', 'q', 1) RETURNING id`,
-      [scope.workspaceId, thread.rows[0]!.id, scope.collectionId],
-    );
-    const runId = run.rows[0]!.id;
+    const runId = await insertClaimedRun(database.db.pool, scope);
     await appendTokens(runId, 1, count);
     return runId;
   }

@@ -6,6 +6,7 @@ import { DEFAULT_MODELS_CONFIG, parseModelsConfig, type ModelsConfig } from './m
 import { EXPLORER_MODES, type ExplorerMode } from './server/explorer/mode.js';
 import { DEFAULT_TOKENS_RESERVED_PER_RUN, type RateLimitSettings } from './security/rate-limits.js';
 import { DEFAULT_FILE_MAX_BYTES } from './files/file-row.js';
+import { DEFAULT_URL_FETCH, type UrlFetchPolicy } from './files/url-policy.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -63,6 +64,14 @@ const envSchema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(DEFAULT_FILE_MAX_BYTES),
+  BALLAST_URL_ALLOW_LOOPBACK: booleanFlag.default(false),
+  BALLAST_URL_ALLOWED_HOSTS: z.string().optional(),
+  BALLAST_URL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(DEFAULT_URL_FETCH.timeoutMs),
 });
 
 /** Every environment variable Ballast reads (the README's Configuration table lists each). */
@@ -146,6 +155,8 @@ export interface AppConfig {
     /** Largest file `POST /files` accepts, in bytes. Default: 50 MiB. */
     maxBytes: number;
   };
+  /** What the ingest worker may fetch for a document's `url` (`BALLAST_URL_*`). */
+  urlFetch: UrlFetchPolicy;
 }
 
 /** Thrown at start when the environment is invalid; its message lists every bad field. */
@@ -237,6 +248,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sandbox: e.BALLAST_SANDBOX ?? !production,
     explorer: e.BALLAST_EXPLORER,
     files: { maxBytes: e.BALLAST_FILE_MAX_BYTES },
+    urlFetch: {
+      allowLoopback: e.BALLAST_URL_ALLOW_LOOPBACK,
+      allowedHosts: (e.BALLAST_URL_ALLOWED_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter((h) => h !== ''),
+      maxBytes: e.BALLAST_FILE_MAX_BYTES,
+      timeoutMs: e.BALLAST_URL_TIMEOUT_MS,
+      maxRedirects: DEFAULT_URL_FETCH.maxRedirects,
+    },
   };
 }
 

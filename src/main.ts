@@ -90,6 +90,7 @@ async function start(config: AppConfig): Promise<void> {
     telemetry: config.telemetry,
     auth: config.auth,
     rateLimits: config.rateLimits,
+    urlFetch: config.urlFetch,
   });
   if (config.auth.mode === 'open') {
     logger.warn(

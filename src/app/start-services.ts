@@ -6,6 +6,8 @@ import { createPostgresNotifier } from '../events/postgres-notifier.js';
 import type { AppServices } from '../graphql/context.js';
 import { startIngestWorker } from '../ingest/ingest-worker.js';
 import { createJobQueue } from '../jobs/job-queue.js';
+import { DEFAULT_FILE_MAX_BYTES } from '../files/file-row.js';
+import { DEFAULT_URL_FETCH, type UrlFetchPolicy } from '../files/url-policy.js';
 import type { Logger } from '../logger.js';
 import { createModelRegistry, type ModelRegistryDeps } from '../models/registry.js';
 import type { ModelsConfig } from '../models/config.js';
@@ -43,6 +45,11 @@ export interface StartServicesOptions {
   rateLimits?: RateLimitSettings;
   /** Content capture and trace store size (`config.telemetry`). Default: off, 200 traces. */
   telemetry?: Partial<TelemetrySettings>;
+  /**
+   * What the ingest worker may fetch for a document's `url`. Default: public hosts only, the
+   * upload size limit (50 MiB), 30 s, 5 redirects.
+   */
+  urlFetch?: Partial<UrlFetchPolicy>;
   /** Retention of run events and checkpoints. Default: 7 days and 30 days. */
   retention?: Pick<MaintenanceOptions, 'runEventsRetentionMs' | 'checkpointIdleMs'>;
   jobs: Omit<
@@ -140,6 +147,13 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       notifier,
       embedder: models.embedding,
       logger,
+      urlFetch: {
+        allowLoopback: false,
+        allowedHosts: [],
+        maxBytes: DEFAULT_FILE_MAX_BYTES,
+        ...DEFAULT_URL_FETCH,
+        ...options.urlFetch,
+      },
       soleWorker: db.mode === 'EMBEDDED',
       concurrency: options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1),
       ...(options.jobs.ingestLeaseSeconds ? { leaseSeconds: options.jobs.ingestLeaseSeconds } : {}),

@@ -11,6 +11,11 @@ const documentInput = z
     html: z.string().nullish(),
     markdown: z.string().nullish(),
     fileId: z.string().nullish(),
+    url: z
+      .string()
+      .max(INGEST_LIMITS.maxSourceUriLength)
+      .refine(isHttpUrl, 'url must be an absolute http or https URL')
+      .nullish(),
     sourceUri: z.string().trim().min(1).max(INGEST_LIMITS.maxSourceUriLength).nullish(),
     metadata: z
       .record(z.string(), z.json())
@@ -20,15 +25,21 @@ const documentInput = z
         `metadata must be at most ${INGEST_LIMITS.maxMetadataBytes} bytes of JSON`,
       ),
   })
-  .refine((d) => [d.text, d.html, d.markdown, d.fileId].filter((b) => b != null).length === 1, {
-    message: 'give exactly one of text, html, markdown or fileId',
-  })
+  .refine(
+    (d) => [d.text, d.html, d.markdown, d.fileId, d.url].filter((b) => b != null).length === 1,
+    { message: 'give exactly one of text, html, markdown, fileId or url' },
+  )
   .refine(
     (d) => utf8Bytes(d.text ?? d.html ?? d.markdown ?? '') <= INGEST_LIMITS.maxDocumentBytes,
     {
       message: `a document must be at most ${INGEST_LIMITS.maxDocumentBytes} bytes`,
     },
   );
+
+function isHttpUrl(value: string): boolean {
+  const url = URL.parse(value);
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
+}
 
 /** One document as submitted. */
 export type DocumentInput = z.infer<typeof documentInput>;

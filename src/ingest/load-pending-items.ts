@@ -19,9 +19,10 @@ export async function loadPendingItems(
     text: string;
     pii_counts: PendingItem['piiCounts'];
     file_id: string | null;
+    url: string | null;
   }>(
     `SELECT i.ordinal, i.workspace_id, j.collection_id, i.title, i.source_uri, i.format,
-            i.metadata, i.text, i.pii_counts, i.file_id
+            i.metadata, i.text, i.pii_counts, i.file_id, i.url
      FROM ingest_job_items i JOIN ingest_jobs j ON j.id = i.job_id
      WHERE i.job_id = $1 AND i.ordinal = ANY($2::int[]) AND i.status = 'pending'
      ORDER BY i.ordinal`,
@@ -40,5 +41,6 @@ export async function loadPendingItems(
     text: row.text,
     piiCounts: row.pii_counts,
     fileId: row.file_id,
+    url: row.url,
   }));
 }

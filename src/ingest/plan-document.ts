@@ -14,11 +14,13 @@ export interface PendingItem {
   sourceKey: string;
   format: string;
   metadata: Record<string, unknown>;
-  /** Empty while `format` is `file`: the file is read by `prepareFileItems`. */
+  /** Empty while `format` is `file` or `url`: see `prepareFileItems` and `fetchUrlItems`. */
   text: string;
   piiCounts: Partial<Record<PiiType, number>>;
   /** The uploaded file (uuid) the item was made from; null for text given inline. */
   fileId: string | null;
+  /** The URL to fetch while `format` is `url` (see `fetchUrlItems`); else null. */
+  url: string | null;
 }
 
 /** One chunk of a planned document, keyed by the hash of its text. */

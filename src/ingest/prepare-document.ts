@@ -1,6 +1,7 @@
 import { AppError } from '../errors.js';
 import { createRedactionSession, redactPii, type PiiType } from '../governance/pii.js';
 import { sourceKeyOf, type DocumentInput } from './ingest-input.js';
+import { INGEST_BATCH_BYTES } from './limits.js';
 import { cleanText, type DocumentFormat } from './text/clean-text.js';
 
 /**
@@ -12,12 +13,14 @@ export interface PreparedDocument {
   title: string;
   sourceUri: string | null;
   sourceKey: string;
-  format: DocumentFormat | 'file';
+  format: DocumentFormat | 'file' | 'url';
   metadata: Record<string, unknown>;
   text: string;
   piiCounts: Partial<Record<PiiType, number>>;
   /** The uploaded file (uuid) to read, for format `file`; else null. */
   fileId: string | null;
+  /** The URL to fetch, for format `url`; else null. */
+  url: string | null;
   /** The file's size, for planning batches; undefined for text given inline. */
   bytes?: number;
 }
@@ -61,6 +64,7 @@ export function prepareDocument(input: DocumentInput, index: number): PreparedDo
     text: redact(cleaned.text),
     piiCounts: counts,
     fileId: null,
+    url: null,
   };
 }
 
@@ -79,14 +83,32 @@ function redactedIdentity(
  * now; its content stays in the file until the ingest worker prepares it.
  */
 export function prepareFileDocument(input: DocumentInput, fileUuid: string): PreparedDocument {
+  return deferredDocument(input, { format: 'file', fileId: fileUuid, url: null });
+}
+
+/**
+ * A document given by a URL: its title and source URI (the URL unless one is given) are
+ * redacted now; the ingest worker fetches it and then prepares it like an uploaded file.
+ */
+export function prepareUrlDocument(input: DocumentInput, url: string): PreparedDocument {
+  return deferredDocument(
+    { ...input, sourceUri: input.sourceUri ?? url },
+    // A batch of its own: its size is unknown until fetched, and a fetch may take its timeout.
+    { format: 'url', fileId: null, url, bytes: INGEST_BATCH_BYTES },
+  );
+}
+
+function deferredDocument(
+  input: DocumentInput,
+  source: Pick<PreparedDocument, 'format' | 'fileId' | 'url' | 'bytes'>,
+): PreparedDocument {
   const { redact, counts } = redactor();
   return {
     ...redactedIdentity(input, redact),
-    format: 'file',
+    ...source,
     metadata: input.metadata ?? {},
     text: '',
     piiCounts: counts,
-    fileId: fileUuid,
   };
 }
 

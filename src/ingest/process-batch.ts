@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { AppError, isAppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { Logger } from '../logger.js';
+import type { UrlFetchPolicy } from '../files/url-policy.js';
 import type { EmbeddingModel } from '../models/types.js';
 import { ensureCollectionIndexWhenIdle } from './collection-index.js';
 import { claimCollectionEmbedding } from './embedding-compat.js';
@@ -9,6 +10,7 @@ import { finishJobIfDone, markItemsFailed, markJobRunning } from './job-progress
 import type { IngestBatchPayload } from './ingest-job-row.js';
 import { loadPendingItems } from './load-pending-items.js';
 import { planDocuments, type PendingItem } from './plan-document.js';
+import { fetchUrlItems } from './fetch-url-items.js';
 import { prepareFileItems } from './prepare-file-items.js';
 import { writeBatch } from './write-batch.js';
 
@@ -18,6 +20,8 @@ export interface IngestWorkerDeps {
   notifier: Notifier;
   embedder: EmbeddingModel;
   logger: Logger;
+  /** What fetching a document's `url` may do. */
+  urlFetch: UrlFetchPolicy;
 }
 
 /**
@@ -40,8 +44,10 @@ export async function processIngestBatch(
     await markJobRunning(db.pool, payload.jobId);
     await publish();
     try {
-      // Files are read, detected, cleaned and redacted here; one that cannot be read fails alone.
-      const items = await prepareFileItems(db.pool, pending);
+      // URLs are fetched into files, and files read, detected, cleaned and redacted here; one
+      // that cannot be fetched or read fails alone.
+      const fetched = await fetchUrlItems(db.pool, deps.urlFetch, pending);
+      const items = await prepareFileItems(db.pool, fetched);
       if (items.length > 0) await indexItems(deps, items);
       await publish();
     } catch (error) {

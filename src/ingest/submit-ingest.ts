@@ -25,6 +25,7 @@ import {
   addCounts,
   prepareDocument,
   prepareFileDocument,
+  prepareUrlDocument,
   type PreparedDocument,
 } from './prepare-document.js';
 import { decodeId } from '../graphql/ids.js';
@@ -59,7 +60,9 @@ export async function submitIngest(
     prepared.push(
       document.fileId != null
         ? prepareFileDocument(document, fileUuid(document.fileId, index))
-        : prepareDocument(document, index),
+        : document.url != null
+          ? prepareUrlDocument(document, document.url)
+          : prepareDocument(document, index),
     );
     // Cleaning and redacting a thousand documents is a few hundred milliseconds of this thread:
     // other requests get their turn between slices instead of waiting for all of it.
@@ -98,11 +101,11 @@ export async function submitIngest(
     await client.query(
       `INSERT INTO ingest_job_items
          (job_id, ordinal, workspace_id, title, source_uri, format, metadata, text, pii_counts,
-          file_id)
+          file_id, url)
        SELECT $1, x.ordinal, $2, x.title, x.source_uri, x.format, x.metadata, x.text, x.pii_counts,
-              x.file_id
+              x.file_id, x.url
        FROM jsonb_to_recordset($3::jsonb) AS x(ordinal int, title text, source_uri text,
-         format text, metadata jsonb, text text, pii_counts jsonb, file_id uuid)`,
+         format text, metadata jsonb, text text, pii_counts jsonb, file_id uuid, url text)`,
       [
         job.id,
         workspaceId,
@@ -116,6 +119,7 @@ export async function submitIngest(
             text: d.text,
             pii_counts: d.piiCounts,
             file_id: d.fileId,
+            url: d.url,
           })),
         ),
       ],

@@ -5,6 +5,7 @@ import { startServices, type RunningServices } from '../../src/app/start-service
 import { OPEN_PRINCIPAL, type AuthMode } from '../../src/auth/authenticate.js';
 import type { Principal } from '../../src/auth/principal.js';
 import type { RateLimitSettings } from '../../src/security/rate-limits.js';
+import type { UrlFetchPolicy } from '../../src/files/url-policy.js';
 import { createContextFactory } from '../../src/graphql/context.js';
 import { createLogger, silentLogger, type Logger } from '../../src/logger.js';
 import type { Database } from '../../src/db/database.js';
@@ -54,6 +55,8 @@ export interface TestServerOptions {
   credentialsRecheckMs?: number;
   /** Largest file `POST /files` accepts. Default: the server's (50 MiB). */
   maxFileBytes?: number;
+  /** What the ingest worker may fetch for a `url`. Default: the server's (public hosts only). */
+  urlFetch?: Partial<UrlFetchPolicy>;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -70,6 +73,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       jwt: options.jwtSecret ? { secret: options.jwtSecret } : undefined,
     },
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.urlFetch ? { urlFetch: options.urlFetch } : {}),
     jobs: {
       worker: options.worker ?? true,
       expireInSeconds: options.jobExpireInSeconds ?? 300,

@@ -250,7 +250,7 @@ export type DocumentEdge = {
   node: Document;
 };
 
-/** Exactly one of text, html, markdown or fileId. */
+/** Exactly one of text, html, markdown, fileId or url. */
 export type DocumentInput = {
   /**
    * An uploaded file (`fil_…`, from `POST /files`) of the caller's workspace; NOT_FOUND when there
@@ -265,12 +265,20 @@ export type DocumentInput = {
   markdown?: InputMaybe<Scalars['String']['input']>;
   /** A JSON object kept on every chunk; `search(filter:)` matches it by containment. */
   metadata?: InputMaybe<Scalars['JSON']['input']>;
-  /** Identifies the document across re-ingestion; defaults to its title. */
+  /** Identifies the document across re-ingestion; defaults to its url, else its title. */
   sourceUri?: InputMaybe<Scalars['String']['input']>;
   /** The body as plain text, at most 2 MiB. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 500 characters. PII is redacted before it is stored. */
   title: Scalars['String']['input'];
+  /**
+   * An http(s) URL the job fetches (at most 2048 characters), then reads like an uploaded file.
+   * Never fetched: hosts outside the server's allowlist (`BALLAST_URL_ALLOWED_HOSTS`) and private,
+   * loopback, link-local or other non-public addresses, after DNS resolution and on every redirect
+   * (FORBIDDEN_URL). A host that cannot be reached or answers an error fails with URL_UNREACHABLE,
+   * one too slow with TIMEOUT, a body over the file limit with PAYLOAD_TOO_LARGE; that document alone.
+   */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type { ErrorCode };
@@ -534,7 +542,8 @@ export type Mutation = {
   /**
    * Accepts documents for ingestion and returns at once: cleaning and PII redaction of text,
    * html and markdown happen before anything is stored; a file (`fileId`) is only checked to
-   * exist here, and is read, detected, cleaned and redacted by the job. Chunking, embedding and
+   * exist here, and a `url` only to be http(s); the job fetches, reads, detects, cleans and
+   * redacts them. Chunking, embedding and
    * indexing run as a durable job. Watch it
    * with `ingestJobUpdates`. Re-ingesting a document (same sourceUri, else same title) updates
    * it in place, re-embedding only chunks whose text changed.
@@ -1515,7 +1524,7 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
-export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any, UNSUPPORTED_MEDIA_TYPE?: any }, ResolversTypes['ErrorCode']>;
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, FORBIDDEN_URL?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any, UNSUPPORTED_MEDIA_TYPE?: any, URL_UNREACHABLE?: any }, ResolversTypes['ErrorCode']>;
 
 export type FallbackReasonResolvers = EnumResolverSignature<{ CIRCUIT_OPEN?: any, CONNECTION?: any, HTTP_400?: any, HTTP_401?: any, HTTP_403?: any, HTTP_404?: any, HTTP_408?: any, HTTP_409?: any, HTTP_413?: any, HTTP_422?: any, HTTP_429?: any, HTTP_500?: any, HTTP_502?: any, HTTP_503?: any, HTTP_504?: any, HTTP_ERROR?: any, INVALID_OUTPUT?: any, REFUSAL?: any, STREAM_CUT?: any, STREAM_STALL?: any, TIMEOUT?: any, UNGROUNDED?: any, UNKNOWN?: any, UNSUPPORTED?: any }, ResolversTypes['FallbackReason']>;
 

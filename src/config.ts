@@ -64,6 +64,8 @@ const envSchema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024)
     .default(DEFAULT_FILE_MAX_BYTES),
+  BALLAST_FILE_KEEP_AFTER_INGEST: booleanFlag.default(false),
+  BALLAST_FILE_UNUSED_HOURS: z.coerce.number().positive().default(24),
   BALLAST_URL_ALLOW_LOOPBACK: booleanFlag.default(false),
   BALLAST_URL_ALLOWED_HOSTS: z.string().optional(),
   BALLAST_URL_TIMEOUT_MS: z.coerce
@@ -97,6 +99,8 @@ export interface AppConfig {
     runEventsRetentionMs: number;
     /** Threads idle longer keep only their latest checkpoint. Default: 30 days. */
     checkpointIdleMs: number;
+    /** Uploaded files no ingestion named within this are deleted. Default: 24 h. */
+    fileUnusedMs: number;
   };
   jobs: {
     /** Run the ingest worker in this process. Default: true. */
@@ -154,6 +158,8 @@ export interface AppConfig {
   files: {
     /** Largest file `POST /files` accepts, in bytes. Default: 50 MiB. */
     maxBytes: number;
+    /** Keep a file after its document is indexed. Default: false. */
+    keepAfterIngest: boolean;
   };
   /** What the ingest worker may fetch for a document's `url` (`BALLAST_URL_*`). */
   urlFetch: UrlFetchPolicy;
@@ -215,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retention: {
       runEventsRetentionMs: e.BALLAST_RUN_EVENTS_RETENTION_HOURS * 3_600_000,
       checkpointIdleMs: e.BALLAST_CHECKPOINT_IDLE_DAYS * 86_400_000,
+      fileUnusedMs: e.BALLAST_FILE_UNUSED_HOURS * 3_600_000,
     },
     jobs: {
       worker: e.BALLAST_WORKER,
@@ -247,7 +254,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: e.BALLAST_INTROSPECTION ?? !production,
     sandbox: e.BALLAST_SANDBOX ?? !production,
     explorer: e.BALLAST_EXPLORER,
-    files: { maxBytes: e.BALLAST_FILE_MAX_BYTES },
+    files: {
+      maxBytes: e.BALLAST_FILE_MAX_BYTES,
+      keepAfterIngest: e.BALLAST_FILE_KEEP_AFTER_INGEST,
+    },
     urlFetch: {
       allowLoopback: e.BALLAST_URL_ALLOW_LOOPBACK,
       allowedHosts: (e.BALLAST_URL_ALLOWED_HOSTS ?? '')

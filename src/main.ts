@@ -91,6 +91,7 @@ async function start(config: AppConfig): Promise<void> {
     auth: config.auth,
     rateLimits: config.rateLimits,
     urlFetch: config.urlFetch,
+    keepIngestedFiles: config.files.keepAfterIngest,
   });
   if (config.auth.mode === 'open') {
     logger.warn(

@@ -1,5 +1,6 @@
 import { pruneCheckpoints } from '../checkpoints/index.js';
 import type { Database } from '../db/database.js';
+import { pruneUnusedFiles } from '../files/release-files.js';
 import { pruneAbandonedUploads } from '../files/store-file.js';
 import type { Logger } from '../logger.js';
 import { pruneRunEvents } from '../runs/prune-run-events.js';
@@ -12,6 +13,8 @@ export interface MaintenanceOptions {
   runEventsRetentionMs?: number;
   /** Threads idle longer keep only their latest checkpoint. Default: 30 days. */
   checkpointIdleMs?: number;
+  /** Uploaded files no ingestion named within this are deleted. Default: 24 hours. */
+  fileUnusedMs?: number;
   /** How often retention runs. Default: 1 hour. */
   intervalMs?: number;
 }
@@ -21,7 +24,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** An upload still streaming in after this long was abandoned by a process that died. */
 export const ABANDONED_UPLOAD_MS = DAY;
 
-/** One retention pass: old run events, old checkpoints, abandoned uploads. */
+/** One retention pass: old run events, old checkpoints, abandoned uploads, unused files. */
 export async function runMaintenance(options: MaintenanceOptions): Promise<void> {
   const events = await pruneRunEvents(options.db.pool, options.runEventsRetentionMs ?? 7 * DAY);
   const checkpoints = await pruneCheckpoints(options.db.pool, {
@@ -29,8 +32,9 @@ export async function runMaintenance(options: MaintenanceOptions): Promise<void>
     keepLatest: 1,
   });
   const uploads = await pruneAbandonedUploads(options.db.pool, ABANDONED_UPLOAD_MS);
-  if (events > 0 || checkpoints.checkpoints > 0 || uploads > 0) {
-    options.logger.info({ events, checkpoints, uploads }, 'retention pruned old data');
+  const files = await pruneUnusedFiles(options.db.pool, options.fileUnusedMs ?? DAY);
+  if (events > 0 || checkpoints.checkpoints > 0 || uploads > 0 || files > 0) {
+    options.logger.info({ events, checkpoints, uploads, files }, 'retention pruned old data');
   }
 }
 

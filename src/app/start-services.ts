@@ -51,7 +51,12 @@ export interface StartServicesOptions {
    */
   urlFetch?: Partial<UrlFetchPolicy>;
   /** Retention of run events and checkpoints. Default: 7 days and 30 days. */
-  retention?: Pick<MaintenanceOptions, 'runEventsRetentionMs' | 'checkpointIdleMs'>;
+  retention?: Pick<
+    MaintenanceOptions,
+    'runEventsRetentionMs' | 'checkpointIdleMs' | 'fileUnusedMs'
+  >;
+  /** Keep a file after its document is indexed. Default: false (deleted once indexed). */
+  keepIngestedFiles?: boolean;
   jobs: Omit<
     AppConfig['jobs'],
     | 'concurrency'
@@ -154,6 +159,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
         ...DEFAULT_URL_FETCH,
         ...options.urlFetch,
       },
+      keepIngestedFiles: options.keepIngestedFiles ?? false,
       soleWorker: db.mode === 'EMBEDDED',
       concurrency: options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1),
       ...(options.jobs.ingestLeaseSeconds ? { leaseSeconds: options.jobs.ingestLeaseSeconds } : {}),

@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { AppError, isAppError } from '../errors.js';
 import { CHANNELS, type Notifier } from '../events/notifier.js';
 import type { Logger } from '../logger.js';
+import { releaseIngestedFiles } from '../files/release-files.js';
 import type { UrlFetchPolicy } from '../files/url-policy.js';
 import type { EmbeddingModel } from '../models/types.js';
 import { ensureCollectionIndexWhenIdle } from './collection-index.js';
@@ -22,6 +23,8 @@ export interface IngestWorkerDeps {
   logger: Logger;
   /** What fetching a document's `url` may do. */
   urlFetch: UrlFetchPolicy;
+  /** Keep a file after its document is indexed (`BALLAST_FILE_KEEP_AFTER_INGEST`). Default: false. */
+  keepIngestedFiles?: boolean;
 }
 
 /**
@@ -86,9 +89,11 @@ async function indexItems(deps: IngestWorkerDeps, items: readonly PendingItem[])
   await writeBatch(db.pool, plans, vectors, embedder.dimensions);
 }
 
-// Ends the job when this batch was its last, then builds the collection's index if due.
+// Deletes the files the batch no longer needs, ends the job when this batch was its last, then
+// builds the collection's index if due.
 async function finishBatch(deps: IngestWorkerDeps, payload: IngestBatchPayload): Promise<void> {
   const { db, embedder } = deps;
+  if (!deps.keepIngestedFiles) await releaseIngestedFiles(db.pool, payload);
   const publish = () => deps.notifier.publish(CHANNELS.ingestJob, payload.jobId);
   const finishedCollection = await finishJobIfDone(db.pool, payload.jobId);
   if (finishedCollection) {

@@ -248,16 +248,43 @@ describe(`files: upload, ingest by fileId, search (${TEST_DATABASE_MODE})`, () =
       'SELECT text FROM chunks UNION ALL SELECT text FROM ingest_job_items',
     );
     expect(stored.rows.filter((r) => r.text.includes(EMAIL))).toEqual([]);
+
+    // The raw files are deleted once their documents are indexed (or failed).
+    for (const name of ['handbook.md', 'travel.html', 'logo.png', 'expenses.txt']) {
+      const read = await postAs(
+        server.url,
+        a.keys.reader,
+        'query ($id: ID!) { file(id: $id) { id } }',
+        {
+          id: uploaded[name]!.id,
+        },
+      );
+      expect(read.body.data).toEqual({ file: null });
+    }
   });
 
   it('re-ingesting the same file is a no-op: nothing is embedded again', async () => {
     const before = embeddedTexts().length;
+    const again = await upload(a.keys.writer, [
+      { name: 'handbook.md', type: 'text/markdown', content: MARKDOWN },
+    ]);
+    expect(again.body.files![0]!.sha256).toBe(uploaded['handbook.md']!.sha256);
     const result = await ingest(a.keys.writer, collectionId, [
-      { title: 'Handbook', fileId: uploaded['handbook.md']!.id, sourceUri: 'files/handbook.md' },
+      { title: 'Handbook', fileId: again.body.files![0]!.id, sourceUri: 'files/handbook.md' },
     ]);
     const job = await finishedJob((result.body.data!['ingestDocuments'] as { id: string }).id);
     expect(job).toMatchObject({ status: 'SUCCEEDED', documentsDone: 1, chunksEmbedded: 0 });
     expect(embeddedTexts().length).toBe(before);
+  });
+
+  it('refuses a file already ingested (and so deleted) by its old id with NOT_FOUND', async () => {
+    const result = await ingest(a.keys.writer, collectionId, [
+      { title: 'Handbook', fileId: uploaded['handbook.md']!.id, sourceUri: 'files/handbook.md' },
+    ]);
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'documents.0.fileId',
+    });
   });
 
   it('refuses a file over the limit with 413 and keeps nothing of the request', async () => {
@@ -354,7 +381,9 @@ describe(`files: upload, ingest by fileId, search (${TEST_DATABASE_MODE})`, () =
   });
 
   it("keeps a workspace's files from another: not readable, not ingestible", async () => {
-    const id = uploaded['handbook.md']!.id;
+    // A file that still exists: the ingested ones are deleted.
+    const kept = await upload(a.keys.writer, [{ name: 'handbook.md', content: MARKDOWN }]);
+    const id = kept.body.files![0]!.id;
     const read = await postAs(
       server.url,
       b.keys.admin,

@@ -57,6 +57,8 @@ export interface TestServerOptions {
   maxFileBytes?: number;
   /** What the ingest worker may fetch for a `url`. Default: the server's (public hosts only). */
   urlFetch?: Partial<UrlFetchPolicy>;
+  /** Keep files once their documents are indexed. Default: false, as the server. */
+  keepIngestedFiles?: boolean;
 }
 
 /** Starts a Ballast server on 127.0.0.1, port 0. The caller destroys the database. */
@@ -74,6 +76,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     },
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.urlFetch ? { urlFetch: options.urlFetch } : {}),
+    ...(options.keepIngestedFiles ? { keepIngestedFiles: true } : {}),
     jobs: {
       worker: options.worker ?? true,
       expireInSeconds: options.jobExpireInSeconds ?? 300,

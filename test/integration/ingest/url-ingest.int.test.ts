@@ -134,6 +134,11 @@ describe(`ingestion by url (${TEST_DATABASE_MODE})`, () => {
         `SELECT count(*)::int AS raw FROM chunks WHERE text LIKE '%travel.desk@%'`,
       );
       expect(stored.rows[0]!.raw).toBe(0);
+      // The fetched body was kept as a file only until its document was indexed.
+      const files = await database.db.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM files',
+      );
+      expect(files.rows[0]!.n).toBe(0);
     });
 
     it('re-ingesting the same URL embeds nothing again', async () => {

@@ -22,8 +22,10 @@ export interface ChunkRow {
   ordinal: number;
   text: string;
   heading_path: string[];
+  /** 1-based source pages, ascending; empty for formats without pages. */
+  pages: number[];
   token_count: number;
 }
 
 /** The columns of {@link ChunkRow}. */
-export const CHUNK_COLUMNS = 'id, document_id, ordinal, text, heading_path, token_count';
+export const CHUNK_COLUMNS = 'id, document_id, ordinal, text, heading_path, pages, token_count';

@@ -20,9 +20,10 @@ export async function loadPendingItems(
     pii_counts: PendingItem['piiCounts'];
     file_id: string | null;
     url: string | null;
+    page_starts: number[];
   }>(
     `SELECT i.ordinal, i.workspace_id, j.collection_id, i.title, i.source_uri, i.format,
-            i.metadata, i.text, i.pii_counts, i.file_id, i.url
+            i.metadata, i.text, i.pii_counts, i.file_id, i.url, i.page_starts
      FROM ingest_job_items i JOIN ingest_jobs j ON j.id = i.job_id
      WHERE i.job_id = $1 AND i.ordinal = ANY($2::int[]) AND i.status = 'pending'
      ORDER BY i.ordinal`,
@@ -42,5 +43,6 @@ export async function loadPendingItems(
     piiCounts: row.pii_counts,
     fileId: row.file_id,
     url: row.url,
+    pageStarts: row.page_starts,
   }));
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { PiiType } from '../governance/pii.js';
+import { pagesOfSpan } from './chunk-pages.js';
 import { chunkText } from './text/chunk-text.js';
 import { contentHash } from './text/content-hash.js';
 
@@ -21,6 +22,8 @@ export interface PendingItem {
   fileId: string | null;
   /** The URL to fetch while `format` is `url` (see `fetchUrlItems`); else null. */
   url: string | null;
+  /** Where each page starts in `text`, for a document with pages (a PDF); else empty. */
+  pageStarts: number[];
 }
 
 /** One chunk of a planned document, keyed by the hash of its text. */
@@ -28,6 +31,8 @@ export interface PlannedChunk {
   ordinal: number;
   text: string;
   headingPath: string[];
+  /** 1-based pages the chunk's text spans; empty for a document without pages. */
+  pages: number[];
   tokenCount: number;
   hash: string;
 }
@@ -45,8 +50,11 @@ export interface PlannedDocument {
   toEmbed: Set<string>;
 }
 
-/** Splits a document into chunks, dropping repeats of the same text within it. */
-export function chunkDocument(text: string): PlannedChunk[] {
+/**
+ * Splits a document into chunks, dropping repeats of the same text within it; each chunk gets
+ * the pages its span of `text` overlaps (none when `pageStarts` is empty, the default).
+ */
+export function chunkDocument(text: string, pageStarts: readonly number[] = []): PlannedChunk[] {
   const seen = new Set<string>();
   const chunks: PlannedChunk[] = [];
   for (const chunk of chunkText(text)) {
@@ -57,6 +65,7 @@ export function chunkDocument(text: string): PlannedChunk[] {
       ordinal: chunks.length,
       text: chunk.text,
       headingPath: chunk.headingPath,
+      pages: pagesOfSpan(chunk.startOffset, chunk.endOffset, pageStarts, text.length),
       tokenCount: chunk.tokenCount,
       hash,
     });
@@ -96,7 +105,7 @@ export async function planDocuments(
     const existing = byKey.get(item.sourceKey);
     const existingHashes = new Set(existing?.hashes ?? []);
     const unchanged = existing?.content_hash === hash;
-    const chunks = unchanged ? [] : chunkDocument(item.text);
+    const chunks = unchanged ? [] : chunkDocument(item.text, item.pageStarts);
     const toEmbed = new Set(chunks.map((c) => c.hash).filter((h) => !existingHashes.has(h)));
     for (const h of toEmbed) wanted.add(h);
     plans.push({ item, contentHash: hash, chunks, unchanged, existingHashes, toEmbed });

@@ -129,6 +129,43 @@ export function prepareFileText(
   return { text: redact(cleaned.text), piiCounts: counts };
 }
 
+/**
+ * The pages of a document with pages (a PDF), each cleaned and then redacted with one numbering
+ * for the whole document, joined by blank lines; `pageStarts[n]` is where page n + 1 starts in
+ * `text` (UTF-16 code units), so a chunk's offsets tell its pages.
+ * @throws {AppError} `BAD_USER_INPUT` when no page has text (a scan without a text layer).
+ */
+export function prepareFilePages(pages: readonly string[]): {
+  text: string;
+  piiCounts: Partial<Record<PiiType, number>>;
+  pageStarts: number[];
+} {
+  const { redact, counts } = redactor();
+  const pageStarts: number[] = [];
+  let empty = 0;
+  let text = '';
+  for (const page of pages) {
+    const cleaned = cleanText({ text: page }).text.trim();
+    if (cleaned === '') {
+      empty++;
+      continue;
+    }
+    if (text !== '') text += '\n\n';
+    // An empty page starts where the next page with text does: it spans nothing.
+    pageStarts.push(...new Array<number>(empty + 1).fill(text.length));
+    empty = 0;
+    text += redact(cleaned);
+  }
+  pageStarts.push(...new Array<number>(empty).fill(text.length));
+  if (text.trim() === '') {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      'the file has no text after cleaning (a scanned PDF without a text layer?)',
+    );
+  }
+  return { text, piiCounts: counts, pageStarts };
+}
+
 /** Adds per-type counts into `total`. */
 export function addCounts(
   total: Partial<Record<PiiType, number>>,

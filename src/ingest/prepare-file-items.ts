@@ -1,23 +1,29 @@
 import type pg from 'pg';
 import { AppError, isAppError } from '../errors.js';
-import { decodeText, detectFormat } from '../files/detect-format.js';
+import { detectFormat } from '../files/detect-format.js';
 import { FILE_PART_BYTES } from '../files/file-row.js';
 import { findFilesByIds, readFileBytes } from '../files/find-files.js';
 import { markItemsFailed } from './job-progress.js';
 import type { PendingItem } from './plan-document.js';
-import { prepareFileText } from './prepare-document.js';
+import { prepareFileContent } from './prepare-file-content.js';
 
 // Failures that are the file's own: they fail its document and no other.
-const FILE_FAILURES = new Set(['UNSUPPORTED_MEDIA_TYPE', 'BAD_USER_INPUT', 'NOT_FOUND']);
+const FILE_FAILURES = new Set([
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_DOCUMENT',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+]);
 
 /**
  * Turns the batch's items made from files (format `file`) into text items, in the worker and
  * never on the request path: reads the file (its first part alone when that is enough to refuse
  * it), detects its format by content, then declared type, then name, cleans and redacts it, and
  * stores the result on the item (text, format, PII counts, added to the job's) so a retry starts
- * from the redacted text and the raw file never reaches a chunk or the embedding model. An item
- * whose file is gone, unreadable or empty fails alone, with `UNSUPPORTED_MEDIA_TYPE`, `NOT_FOUND`
- * or `BAD_USER_INPUT`; the other items go on.
+ * from the redacted text and the raw file never reaches a chunk or the embedding model; a PDF's
+ * page starts are stored beside its text. An item whose file is gone, in a format that cannot be
+ * read, unreadable (encrypted, corrupt, truncated) or empty fails alone, with `NOT_FOUND`,
+ * `UNSUPPORTED_MEDIA_TYPE`, `INVALID_DOCUMENT` or `BAD_USER_INPUT`; the other items go on.
  * @returns the items ready to plan, in order.
  */
 export async function prepareFileItems(
@@ -56,26 +62,19 @@ async function prepareFileItem(pool: pg.Pool, item: PendingItem): Promise<Pendin
   if (!detected.readable) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `the file's content is ${detected.mediaType}, which cannot be ingested yet: give text, Markdown or HTML`,
+      `the file's content is ${detected.mediaType}, which cannot be ingested: give text, Markdown, HTML, PDF or DOCX`,
       { details: { mediaType: detected.mediaType } },
     );
   }
   const content =
     head.length >= file.bytes ? head : await readFileBytes(pool, item.workspaceId, file.id);
   if (!content) throw gone;
-  const text = decodeText(content);
-  if (text === null) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'the file is not UTF-8 text, which cannot be ingested yet: give text, Markdown or HTML',
-    );
-  }
-  const prepared = prepareFileText(detected.format, text);
+  const prepared = await prepareFileContent(detected.format, content);
   // One statement: the item's text and the job's PII counts change together, and only once
   // (a retry finds the item no longer in format `file`).
   const updated = await pool.query<{ pii_counts: PendingItem['piiCounts'] }>(
     `WITH item AS (
-       UPDATE ingest_job_items SET text = $3, format = $4,
+       UPDATE ingest_job_items SET text = $3, format = $4, page_starts = $6::int[],
          pii_counts = (
            SELECT coalesce(jsonb_object_agg(key, total), '{}'::jsonb) FROM (
              SELECT key, sum(value::int) AS total
@@ -94,8 +93,21 @@ async function prepareFileItem(pool: pg.Pool, item: PendingItem): Promise<Pendin
        WHERE id = $1 AND EXISTS (SELECT 1 FROM item)
      )
      SELECT pii_counts FROM item`,
-    [item.jobId, item.ordinal, prepared.text, detected.format, JSON.stringify(prepared.piiCounts)],
+    [
+      item.jobId,
+      item.ordinal,
+      prepared.text,
+      detected.format,
+      JSON.stringify(prepared.piiCounts),
+      prepared.pageStarts,
+    ],
   );
   const piiCounts = updated.rows[0]?.pii_counts ?? item.piiCounts;
-  return { ...item, format: detected.format, text: prepared.text, piiCounts };
+  return {
+    ...item,
+    format: detected.format,
+    text: prepared.text,
+    piiCounts,
+    pageStarts: prepared.pageStarts,
+  };
 }

@@ -46,6 +46,7 @@ export async function writeBatch(
             ordinal: c.ordinal,
             text: c.text,
             heading_path: c.headingPath,
+            pages: c.pages,
             token_count: c.tokenCount,
             content_hash: c.hash,
             n: embeddings.length,
@@ -56,11 +57,12 @@ export async function writeBatch(
       // Vectors travel as one binary vector[]; row n takes element n.
       await client.query(
         `INSERT INTO chunks (workspace_id, collection_id, document_id, ordinal, text, heading_path,
-           token_count, content_hash, metadata, embedding)
-         SELECT $1, $2, x.document_id, x.ordinal, x.text, x.heading_path, x.token_count,
+           pages, token_count, content_hash, metadata, embedding)
+         SELECT $1, $2, x.document_id, x.ordinal, x.text, x.heading_path, x.pages, x.token_count,
            x.content_hash, x.metadata, ($4::vector[])[x.n]
          FROM jsonb_to_recordset($3::jsonb) AS x(document_id uuid, ordinal int, text text,
-           heading_path text[], token_count int, content_hash text, metadata jsonb, n int)
+           heading_path text[], pages int[], token_count int, content_hash text, metadata jsonb,
+           n int)
          ON CONFLICT (document_id, content_hash) DO NOTHING`,
         [
           first.workspaceId,
@@ -78,17 +80,20 @@ export async function writeBatch(
           content_hash: c.hash,
           ordinal: c.ordinal,
           heading_path: c.headingPath,
+          pages: c.pages,
           metadata: p.item.metadata,
         })),
     );
-    // Kept chunks take their new position and the document's current metadata.
+    // Kept chunks take their new position (and pages) and the document's current metadata.
     if (kept.length > 0)
       await client.query(
-        `UPDATE chunks c SET ordinal = x.ordinal, heading_path = x.heading_path, metadata = x.metadata
+        `UPDATE chunks c SET ordinal = x.ordinal, heading_path = x.heading_path, pages = x.pages,
+         metadata = x.metadata
        FROM jsonb_to_recordset($1::jsonb) AS x(document_id uuid, content_hash text, ordinal int,
-         heading_path text[], metadata jsonb)
+         heading_path text[], pages int[], metadata jsonb)
        WHERE c.document_id = x.document_id AND c.content_hash = x.content_hash
-         AND (c.ordinal, c.heading_path, c.metadata) IS DISTINCT FROM (x.ordinal, x.heading_path, x.metadata)`,
+         AND (c.ordinal, c.heading_path, c.pages, c.metadata)
+           IS DISTINCT FROM (x.ordinal, x.heading_path, x.pages, x.metadata)`,
         [JSON.stringify(kept)],
       );
     // Only documents stored before this transaction can have stale chunks (the plan may be
@@ -130,7 +135,8 @@ export async function writeBatch(
       [[...ids.values()]],
     );
     await client.query(
-      `UPDATE ingest_job_items i SET status = 'done', text = '', document_id = x.document_id
+      `UPDATE ingest_job_items i SET status = 'done', text = '', page_starts = '{}',
+         document_id = x.document_id
        FROM jsonb_to_recordset($2::jsonb) AS x(ordinal int, document_id uuid)
        WHERE i.job_id = $1 AND i.ordinal = x.ordinal`,
       [

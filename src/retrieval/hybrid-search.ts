@@ -15,6 +15,8 @@ export interface RetrievedChunk {
   text: string;
   ordinal: number;
   headingPath: string[];
+  /** 1-based source pages of the chunk; empty for formats without pages. */
+  pages: number[];
   tokenCount: number;
   /** Reciprocal-rank-fusion score: higher is better. */
   score: number;
@@ -123,7 +125,7 @@ async function search(
          FROM vec_ranked v FULL OUTER JOIN fts f ON v.id = f.id
        )
        SELECT c.id AS "chunkId", c.document_id AS "documentId", c.text, c.ordinal,
-              c.heading_path AS "headingPath", c.token_count AS "tokenCount", fused.score::float8 AS score,
+              c.heading_path AS "headingPath", c.pages, c.token_count AS "tokenCount", fused.score::float8 AS score,
               fused.vector_rank::int AS "vectorRank", fused.text_rank::int AS "textRank"
        FROM fused JOIN chunks c ON c.id = fused.id
        ORDER BY fused.score DESC, c.id LIMIT $7`,

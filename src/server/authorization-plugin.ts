@@ -21,7 +21,7 @@ export function authorizationPlugin(): ApolloServerPlugin<GraphQLContext> {
       return {
         async didResolveOperation({ contextValue, document, operation, operationName, request }) {
           try {
-            if (operation.operation === 'subscription') throw SUBSCRIPTION_OVER_HTTP;
+            if (operation?.operation === 'subscription') throw SUBSCRIPTION_OVER_HTTP;
             admitOperation(contextValue.principal, document, operationName, request.variables);
           } catch (error) {
             throw isAppError(error) ? requestError(error) : error;

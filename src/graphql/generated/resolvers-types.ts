@@ -97,6 +97,11 @@ export type Chunk = Node & {
   id: Scalars['ID']['output'];
   /** Position of the chunk in its document, from 0. */
   ordinal: Scalars['Int']['output'];
+  /**
+   * The 1-based pages of the source file the chunk's text comes from, ascending (a PDF); empty
+   * when the document's format has no pages (text, Markdown, HTML, DOCX).
+   */
+  pages: Array<Scalars['Int']['output']>;
   /** The chunk's text as stored (cleaned, PII replaced by placeholders). */
   text: Scalars['String']['output'];
   /** Length of `text` in tokens (o200k_base tokenizer). */
@@ -130,11 +135,19 @@ export type CircuitState =
   /** Too many consecutive failures: calls are skipped (`CIRCUIT_OPEN`) until the cool-down ends. */
   | 'OPEN';
 
-/** A chunk an answer cites. */
+/**
+ * A chunk an answer cites. With `pages` and `chunk.document.title` a client shows where it comes
+ * from ("Handbook, p. 12"); `chunk.headingPath` names its section.
+ */
 export type Citation = {
   __typename?: 'Citation';
   /** Null when the chunk has since been deleted. */
   chunk: Maybe<Chunk>;
+  /**
+   * The 1-based pages of the source file the cited chunk comes from (its `pages`): empty when the
+   * format has no pages or the chunk has since been deleted.
+   */
+  pages: Array<Scalars['Int']['output']>;
 };
 
 /** A set of documents searched together; one embedding model and dimension for all its chunks. */
@@ -255,8 +268,10 @@ export type DocumentInput = {
   /**
    * An uploaded file (`fil_…`, from `POST /files`) of the caller's workspace; NOT_FOUND when there
    * is none. The job detects its format from the content (then the declared type, then the name):
-   * text, Markdown and HTML are read; any other format fails this document alone with
-   * UNSUPPORTED_MEDIA_TYPE. PII is redacted before anything of it is stored as chunk text or embedded.
+   * PDF (pages kept in `Chunk.pages`), DOCX, HTML, Markdown and text are read; any other format
+   * fails this document alone with UNSUPPORTED_MEDIA_TYPE, an encrypted, corrupt or truncated PDF
+   * or DOCX with INVALID_DOCUMENT. PII is redacted before anything of it is stored as chunk text or
+   * embedded.
    */
   fileId?: InputMaybe<Scalars['ID']['input']>;
   /** The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
@@ -1454,6 +1469,7 @@ export type ChunkResolvers<ContextType = GraphQLContext, ParentType extends Reso
   headingPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ordinal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1471,6 +1487,7 @@ export type ChunkEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type CitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
   chunk?: Resolver<Maybe<ResolversTypes['Chunk']>, ParentType, ContextType>;
+  pages?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type CollectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = {
@@ -1524,7 +1541,7 @@ export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
-export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, FORBIDDEN_URL?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any, UNSUPPORTED_MEDIA_TYPE?: any, URL_UNREACHABLE?: any }, ResolversTypes['ErrorCode']>;
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_REQUEST?: any, BAD_USER_INPUT?: any, CANCELLED?: any, CONFLICT?: any, DATABASE_UNAVAILABLE?: any, FORBIDDEN?: any, FORBIDDEN_URL?: any, GRAPHQL_PARSE_FAILED?: any, GRAPHQL_VALIDATION_FAILED?: any, INTERNAL_SERVER_ERROR?: any, INVALID_DOCUMENT?: any, INVALID_MODEL_OUTPUT?: any, MODEL_UNAVAILABLE?: any, NOT_FOUND?: any, OPERATION_RESOLUTION_FAILURE?: any, PAYLOAD_TOO_LARGE?: any, PERSISTED_QUERY_NOT_FOUND?: any, PERSISTED_QUERY_NOT_SUPPORTED?: any, RATE_LIMITED?: any, TIMEOUT?: any, UNAUTHENTICATED?: any, UNSUPPORTED_MEDIA_TYPE?: any, URL_UNREACHABLE?: any }, ResolversTypes['ErrorCode']>;
 
 export type FallbackReasonResolvers = EnumResolverSignature<{ CIRCUIT_OPEN?: any, CONNECTION?: any, HTTP_400?: any, HTTP_401?: any, HTTP_403?: any, HTTP_404?: any, HTTP_408?: any, HTTP_409?: any, HTTP_413?: any, HTTP_422?: any, HTTP_429?: any, HTTP_500?: any, HTTP_502?: any, HTTP_503?: any, HTTP_504?: any, HTTP_ERROR?: any, INVALID_OUTPUT?: any, REFUSAL?: any, STREAM_CUT?: any, STREAM_STALL?: any, TIMEOUT?: any, UNGROUNDED?: any, UNKNOWN?: any, UNSUPPORTED?: any }, ResolversTypes['FallbackReason']>;
 

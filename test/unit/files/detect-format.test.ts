@@ -10,11 +10,46 @@ describe('detectFormat: content first, then declared type, then extension', () =
       readable: false,
       mediaType: 'image/png',
     });
-    expect(detectFormat(utf8('%PDF-1.7\n...'), 'text/markdown', 'a.md')).toMatchObject({
+    // A PNG renamed and declared as a PDF is still a PNG.
+    expect(detectFormat(PNG, 'application/pdf', 'photo.pdf')).toEqual({
       readable: false,
+      mediaType: 'image/png',
+    });
+    expect(detectFormat(Buffer.from([0x50, 0x4b, 3, 4, 20]), '', 'a.zip')).toEqual({
+      readable: false,
+      mediaType: 'application/zip',
+    });
+  });
+
+  it('reads a PDF by its signature and a DOCX by its main part, whatever the name says', () => {
+    expect(detectFormat(utf8('%PDF-1.7\n...'), 'text/markdown', 'a.md')).toEqual({
+      readable: true,
+      format: 'pdf',
       mediaType: 'application/pdf',
     });
-    expect(detectFormat(Buffer.from([0x50, 0x4b, 3, 4, 20]), '', 'a.docx').readable).toBe(false);
+    const docx = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4, 20]), utf8('word/document.xml')]);
+    expect(detectFormat(docx, 'application/zip', 'archive.zip')).toMatchObject({
+      readable: true,
+      format: 'docx',
+    });
+  });
+
+  it('reads a zip or unknown binary as the PDF or DOCX its declared type or name says', () => {
+    const zip = Buffer.from([0x50, 0x4b, 3, 4, 20]);
+    expect(detectFormat(zip, '', 'a.docx')).toMatchObject({ readable: true, format: 'docx' });
+    expect(detectFormat(zip, '', 'a.pdf').readable).toBe(false);
+    const cfb = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(detectFormat(cfb, '', 'locked.docx')).toMatchObject({ format: 'docx' });
+    expect(detectFormat(cfb, '', 'old.doc')).toEqual({
+      readable: false,
+      mediaType: 'application/x-cfb',
+    });
+    const binary = Buffer.from([0xc3, 0x28, 0x41]);
+    expect(detectFormat(binary, 'application/pdf', 'a')).toMatchObject({ format: 'pdf' });
+    // Text is never a PDF, whatever its name.
+    expect(detectFormat(utf8('plain words'), 'application/pdf', 'a.pdf')).toMatchObject({
+      format: 'text',
+    });
   });
 
   it('refuses content that is not UTF-8 or holds NUL', () => {

@@ -26,6 +26,7 @@ export const search: QueryResolvers['search'] = async (_parent, args, ctx) => {
       ordinal: hit.ordinal,
       text: hit.text,
       heading_path: hit.headingPath,
+      pages: hit.pages,
       token_count: hit.tokenCount,
     });
   }

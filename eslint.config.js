@@ -19,6 +19,8 @@ export default tseslint.config(
       'node_modules/',
       '.ci-results/',
       'src/graphql/generated/',
+      'examples/chat/src/gql/',
+      'examples/chat/dist/',
       'bench/results/',
       '.ballast/',
       '.test-cache/',
@@ -38,6 +40,11 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['error'] }],
     },
+  },
+  // The chat example runs in the browser (its own tsconfig has the DOM library).
+  {
+    files: ['examples/chat/src/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['bench/**', 'scripts/**', 'test/**', 'eval/**', 'src/cli/**'],

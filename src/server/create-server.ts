@@ -15,6 +15,7 @@ import { buildSchema } from '../graphql/schema.js';
 import { serveMetrics, telemetryPlugin } from '../telemetry/index.js';
 import { createQueryLimits } from '../security/query-limits.js';
 import { authorizationPlugin } from './authorization-plugin.js';
+import { corsForAllowedOrigins } from './cors.js';
 import { uploadFiles } from './files-route.js';
 import { httpAuth, originAllowList, principalOf } from './http-auth.js';
 import { httpErrors } from './http-errors.js';
@@ -123,6 +124,8 @@ export function createServer(options: ServerOptions): BallastServer {
           serveExplorerAssets(explorerAssets(), services.logger),
         );
       }
+      // Before the origin check: a preflight (OPTIONS) carries no credentials.
+      app.use(['/graphql', '/files'], corsForAllowedOrigins(options.allowedOrigins ?? []));
       app.use(
         '/graphql',
         originAllowList(options.allowedOrigins ?? []),

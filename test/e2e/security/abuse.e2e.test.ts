@@ -157,6 +157,26 @@ describe(`abuse is refused and the server keeps serving (${TEST_DATABASE_MODE})`
     expect(allowed.status).toBe(200);
   });
 
+  it('answers CORS preflights for listed origins only', async () => {
+    const preflight = (origin: string, url = server.url) =>
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const foreign = await preflight('https://evil.example.com');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const files = await preflight('https://app.example.com', new URL('/files', server.url).href);
+    expect(files.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+  });
+
   it('closes a WebSocket without credentials and caps a subscription flood from one connection', async () => {
     const url = server.url.replace(/^http/, 'ws');
     const anonymous = new WebSocket(url, 'graphql-transport-ws');

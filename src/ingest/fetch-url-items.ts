@@ -1,13 +1,13 @@
 import type pg from 'pg';
-import { isAppError } from '../errors.js';
+import type { ErrorCode } from '../errors.js';
 import { fetchUrl, type ResolveHost } from '../files/fetch-url.js';
 import { deleteFiles, storeFile } from '../files/store-file.js';
 import type { UrlFetchPolicy } from '../files/url-policy.js';
-import { markItemsFailed } from './job-progress.js';
 import type { PendingItem } from './plan-document.js';
+import { prepareItems } from './prepare-items.js';
 
 // Failures that are the URL's own: they fail its document and no other.
-const URL_FAILURES = new Set([
+const URL_FAILURES = new Set<ErrorCode>([
   'FORBIDDEN_URL',
   'URL_UNREACHABLE',
   'TIMEOUT',
@@ -30,26 +30,10 @@ export async function fetchUrlItems(
   items: readonly PendingItem[],
   resolve?: ResolveHost,
 ): Promise<PendingItem[]> {
-  const ready: PendingItem[] = [];
-  for (const item of items) {
-    if (item.format !== 'url') {
-      ready.push(item);
-      continue;
-    }
-    try {
-      const fileId = await fetchIntoFile(pool, policy, item, resolve);
-      if (fileId) ready.push({ ...item, format: 'file', fileId, url: null });
-    } catch (error) {
-      if (!isAppError(error) || !URL_FAILURES.has(error.code)) throw error;
-      await markItemsFailed(
-        pool,
-        { jobId: item.jobId, ordinals: [item.ordinal] },
-        error.code,
-        error.message,
-      );
-    }
-  }
-  return ready;
+  return prepareItems(pool, items, 'url', URL_FAILURES, async (item) => {
+    const fileId = await fetchIntoFile(pool, policy, item, resolve);
+    return fileId ? { ...item, format: 'file', fileId, url: null } : null;
+  });
 }
 
 // The stored file's id, or null when the item was taken meanwhile (its file is then deleted).

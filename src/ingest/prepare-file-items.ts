@@ -1,14 +1,14 @@
 import type pg from 'pg';
-import { AppError, isAppError } from '../errors.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import { detectFormat } from '../files/detect-format.js';
 import { FILE_PART_BYTES } from '../files/file-row.js';
 import { findFilesByIds, readFileBytes } from '../files/find-files.js';
-import { markItemsFailed } from './job-progress.js';
 import type { PendingItem } from './plan-document.js';
 import { prepareFileContent } from './prepare-file-content.js';
+import { prepareItems } from './prepare-items.js';
 
 // Failures that are the file's own: they fail its document and no other.
-const FILE_FAILURES = new Set([
+const FILE_FAILURES = new Set<ErrorCode>([
   'UNSUPPORTED_MEDIA_TYPE',
   'INVALID_DOCUMENT',
   'BAD_USER_INPUT',
@@ -30,25 +30,7 @@ export async function prepareFileItems(
   pool: pg.Pool,
   items: readonly PendingItem[],
 ): Promise<PendingItem[]> {
-  const ready: PendingItem[] = [];
-  for (const item of items) {
-    if (item.format !== 'file') {
-      ready.push(item);
-      continue;
-    }
-    try {
-      ready.push(await prepareFileItem(pool, item));
-    } catch (error) {
-      if (!isAppError(error) || !FILE_FAILURES.has(error.code)) throw error;
-      await markItemsFailed(
-        pool,
-        { jobId: item.jobId, ordinals: [item.ordinal] },
-        error.code,
-        error.message,
-      );
-    }
-  }
-  return ready;
+  return prepareItems(pool, items, 'file', FILE_FAILURES, (item) => prepareFileItem(pool, item));
 }
 
 async function prepareFileItem(pool: pg.Pool, item: PendingItem): Promise<PendingItem> {

@@ -3,7 +3,7 @@
 // files fail alone, and planted PII never reaches the embedding endpoint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPii } from '../../src/governance/pii.js';
-import { parseModelsConfig } from '../../src/models/config.js';
+import { embeddedTexts as sentToEmbed, fakeEmbeddingModels } from '../support/fake-embeddings.js';
 import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
 import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
 import { makeDocx, makePdf } from '../support/document-files.js';
@@ -111,28 +111,15 @@ describe(`PDF and DOCX files: pages, headings, bad files fail alone (${TEST_DATA
         { c: collectionId, q: query },
       )
     )['search'] as Hit[];
-  const embeddedTexts = () =>
-    fake.requests
-      .filter((r) => r.path === '/v1/embeddings')
-      .flatMap((r) => {
-        const input = (r.body as { input: string | string[] }).input;
-        return typeof input === 'string' ? [input] : input;
-      });
+  const embeddedTexts = () => sentToEmbed(fake);
 
   beforeAll(async () => {
     fake = await createFakeLlmServer();
-    const parsed = parseModelsConfig(
-      {
-        chat: [{ id: 'local', provider: 'local' }],
-        embedding: { id: 'emb', baseURL: fake.url, model: 'fake-embed', dimensions: 32 },
-      },
-      {},
-    );
-    if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+    const models = fakeEmbeddingModels(fake.url);
     database = await createTestDatabase();
     server = await startTestServer({
       db: database.db,
-      models: parsed.config,
+      models,
       authMode: 'required',
     });
     filesUrl = server.url.replace(/\/graphql$/, '/files');

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPii } from '../../src/governance/pii.js';
-import { parseModelsConfig } from '../../src/models/config.js';
+import { embeddedTexts as sentToEmbed, fakeEmbeddingModels } from '../support/fake-embeddings.js';
 import { createFakeLlmServer, type FakeLlmServer } from '../fake-llm/server.js';
 import { createTestDatabase, TEST_DATABASE_MODE, type TestDatabase } from '../support/database.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -86,13 +86,7 @@ describe(`files: upload, ingest by fileId, search (${TEST_DATABASE_MODE})`, () =
       },
     };
   };
-  const embeddedTexts = () =>
-    fake.requests
-      .filter((r) => r.path === '/v1/embeddings')
-      .flatMap((r) => {
-        const input = (r.body as { input: string | string[] }).input;
-        return typeof input === 'string' ? [input] : input;
-      });
+  const embeddedTexts = () => sentToEmbed(fake);
   const ingest = async (key: string, collection: string, documents: unknown[]) =>
     postAs(
       server.url,
@@ -130,18 +124,11 @@ describe(`files: upload, ingest by fileId, search (${TEST_DATABASE_MODE})`, () =
 
   beforeAll(async () => {
     fake = await createFakeLlmServer();
-    const parsed = parseModelsConfig(
-      {
-        chat: [{ id: 'local', provider: 'local' }],
-        embedding: { id: 'emb', baseURL: fake.url, model: 'fake-embed', dimensions: 32 },
-      },
-      {},
-    );
-    if (!parsed.ok) throw new Error(parsed.issues.join('; '));
+    const models = fakeEmbeddingModels(fake.url);
     database = await createTestDatabase();
     server = await startTestServer({
       db: database.db,
-      models: parsed.config,
+      models,
       authMode: 'required',
       maxFileBytes: MAX_FILE_BYTES,
     });

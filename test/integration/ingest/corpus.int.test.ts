@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPii } from '../../../src/governance/pii.js';
-import { parseModelsConfig, type ModelsConfig } from '../../../src/models/config.js';
+import {
+  embeddedTexts as sentToEmbed,
+  fakeEmbeddingModels,
+} from '../../support/fake-embeddings.js';
 import { createFakeLlmServer, type FakeLlmServer } from '../../fake-llm/server.js';
 import { generateCorpus, type CorpusDocument } from '../../support/corpus.js';
 import {
@@ -39,13 +42,7 @@ describe(`a 500-document corpus through GraphQL (${TEST_DATABASE_MODE})`, () => 
   corpus[4]!.markdown +=
     '\n\nThe test card is 4242 4242 4242 4242, IBAN GB82 WEST 1234 5698 7654 32.';
 
-  const embeddedTexts = () =>
-    fake.requests
-      .filter((r) => r.path === '/v1/embeddings')
-      .flatMap((r) => {
-        const input = (r.body as { input: string | string[] }).input;
-        return typeof input === 'string' ? [input] : input;
-      });
+  const embeddedTexts = () => sentToEmbed(fake);
 
   const ingest = async (documents: CorpusDocument[]) => {
     const result = await server.execute<{ ingestDocuments: { id: string } }>(INGEST, {
@@ -65,15 +62,7 @@ describe(`a 500-document corpus through GraphQL (${TEST_DATABASE_MODE})`, () => 
 
   beforeAll(async () => {
     fake = await createFakeLlmServer();
-    const parsed = parseModelsConfig(
-      {
-        chat: [{ id: 'local', provider: 'local' }],
-        embedding: { id: 'emb', baseURL: fake.url, model: 'fake-embed', dimensions: 64 },
-      },
-      {},
-    );
-    if (!parsed.ok) throw new Error(parsed.issues.join('; '));
-    const models: ModelsConfig = parsed.config;
+    const models = fakeEmbeddingModels(fake.url, 64);
     database = await createTestDatabase();
     server = await startTestServer({ db: database.db, models });
     const created = await server.execute<{ createCollection: { id: string } }>(

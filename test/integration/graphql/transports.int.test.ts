@@ -19,7 +19,7 @@ interface Answer {
   body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
 }
 
-describe(`automatic persisted queries (${TEST_DATABASE_MODE})`, () => {
+describe(`HTTP and WebSocket transports (${TEST_DATABASE_MODE})`, () => {
   let database: TestDatabase;
   let server: TestServer;
 
@@ -71,5 +71,29 @@ describe(`automatic persisted queries (${TEST_DATABASE_MODE})`, () => {
     const [code, reason] = await closed;
     expect(code).toBe(4400);
     expect(reason.toString()).toBe('Invalid message received');
+  });
+
+  it('refuses a subscription over HTTP with 400 BAD_REQUEST naming WebSocket, whatever it accepts', async () => {
+    for (const accept of [
+      'application/json',
+      'multipart/mixed;subscriptionSpec="1.0", application/json',
+    ]) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: 'subscription { ingestJobUpdates(id: "job_x") { id } }' }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as {
+        data?: unknown;
+        errors: { message: string; extensions: Record<string, unknown> }[];
+      };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]).toMatchObject({
+        message: expect.stringContaining('WebSocket'),
+        extensions: { code: 'BAD_REQUEST' },
+      });
+    }
   });
 });

@@ -113,6 +113,28 @@ describe(`runs over GraphQL (${TEST_DATABASE_MODE})`, () => {
       expect(replay.map((e) => [e.seq, e.__typename, e.text ?? null])).toEqual(
         all.map((e) => [e.seq, e.__typename, e.text ?? null]),
       );
+
+      // The log read as a list takes `afterSeq` the same way; a negative one is refused by both.
+      const EVENTS =
+        'query ($id: ID!, $after: Int) { run(id: $id) { events(afterSeq: $after, first: 2) { seq } } }';
+      const page = await server.execute<{ run: { events: { seq: number }[] } }>(EVENTS, {
+        id: run.id,
+        after: 2,
+      });
+      expect(page.data!.run.events.map((e) => e.seq)).toEqual([3, 4]);
+      const listed = await server.execute(EVENTS, { id: run.id, after: -1 });
+      expect(listed.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'afterSeq',
+      });
+      const streamed = await collectEvents(second, RUN_EVENTS, {
+        runId: run.id,
+        afterSeq: -1,
+      }).then(
+        () => 'no error',
+        (error: Error) => error.message,
+      );
+      expect(streamed).toContain('"code":"BAD_USER_INPUT"');
     } finally {
       await second.dispose();
     }

@@ -1,5 +1,6 @@
 import { toErrorCode } from '../../../errors.js';
 import { readRunEvents } from '../../../runs/find-runs.js';
+import { afterSeqArgument } from '../../after-seq.js';
 import { encodeId } from '../../ids.js';
 import type { RunResolvers } from '../../generated/resolvers-types.js';
 import { trace } from './trace.js';
@@ -19,7 +20,7 @@ export const Run: RunResolvers = {
     readRunEvents(
       ctx.db.pool,
       row.id,
-      Math.max(0, args.afterSeq ?? 0),
+      afterSeqArgument(args.afterSeq),
       Math.min(Math.max(args.first ?? 100, 1), MAX_EVENTS_PAGE),
     ),
   lastSeq: (row) => row.last_seq,

@@ -1,6 +1,7 @@
 import { AppError } from '../../../errors.js';
 import { abortableStream } from '../../../events/abortable-stream.js';
 import { streamRunEvents } from '../../../runs/stream-run-events.js';
+import { afterSeqArgument } from '../../after-seq.js';
 import { decodeId } from '../../ids.js';
 import type { SubscriptionResolvers } from '../../generated/resolvers-types.js';
 
@@ -10,13 +11,9 @@ export const runEvents: SubscriptionResolvers['runEvents'] = {
     abortableStream(async function* (signal) {
       const runId = decodeId('Run', args.runId);
       if (!runId) throw new AppError('NOT_FOUND', 'run not found');
-      if (args.afterSeq != null && args.afterSeq < 0) {
-        throw new AppError('BAD_USER_INPUT', 'afterSeq must not be negative', {
-          details: { field: 'afterSeq' },
-        });
-      }
+      const afterSeq = afterSeqArgument(args.afterSeq);
       const deps = { pool: ctx.db.pool, activeRuns: ctx.activeRuns, runLog: ctx.runLog };
-      const options = { afterSeq: args.afterSeq ?? 0, signal };
+      const options = { afterSeq, signal };
       for await (const event of streamRunEvents(deps, ctx.workspaceId, runId, options)) {
         yield { runEvents: event };
       }

@@ -2,8 +2,9 @@
 // The compiled server (dist/, rebuilt first when stale, as `npm start` does) is started with
 // `npm start`'s own node command (without npm in front) on a free port, and `{ health }` polled
 // every 20 ms until it answers (scripts/time-to-health.mjs):
-//   embedded — defaults, in a new temporary data folder: cold is its first start (PGlite creates
-//              the database, migrations run), warm the next start on the same folder;
+//   embedded — defaults, in a new temporary data folder: cold is its first start (the database is
+//              unpacked from the build's template, migrations run), warm the next start on the
+//              same folder;
 //   postgres — DATABASE_URL at a new database on the local server (BENCH_DATABASE_URL's), cold
 //              on the empty database (migrations run), warm on the same one again.
 // After each first answer the server idles 5 s, then the resident memory (VmRSS) of the server

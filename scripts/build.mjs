@@ -6,6 +6,9 @@
 //   dist/package.json  ← name, version and "type": "module"; src/version.ts reads ../package.json
 //   dist/explorer  ← the offline explorer (GraphiQL) bundled by scripts/bundle-explorer.mjs;
 //     src/server/explorer/assets.ts serves it (from the sources it bundles on first request)
+//   dist/embedded-template.tgz  ← a new embedded database with every migration applied, made
+//     by the compiled src/app/write-embedded-template.js (about 10 s); a new data folder starts
+//     from it instead of initdb (src/db/embedded-template-file.ts)
 // and records a hash of its inputs in dist/.inputs-hash.
 //
 // `--if-stale` (the pre-step of `npm start` and `npm run keys`) builds only when that hash
@@ -25,7 +28,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -85,6 +88,9 @@ async function build(hash) {
   const manifest = { name: pkg.name, version: pkg.version, private: true, type: 'module' };
   mkdirSync(DIST, { recursive: true });
   writeFileSync(join(DIST, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  const writer = pathToFileURL(join(DIST, 'src/app/write-embedded-template.js'));
+  const { writeEmbeddedTemplate } = await import(writer.href);
+  await writeEmbeddedTemplate(join(DIST, 'embedded-template.tgz'));
   writeFileSync(HASH_FILE, `${hash}\n`);
 }
 

@@ -29,12 +29,20 @@
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off): loading modules is most of the server's own start,
 // and a start after the first reuses the code compiled by the one before. Hence the dynamic
 // import below: a static one would be loaded, and compiled, before the cache is on.
+//
+// Worker threads inherit the `--import` that loads this file: the embedded database's thread
+// (src/db/embedded-worker.ts) gets the compile cache and nothing else. A second OpenTelemetry
+// SDK there would trace nothing (that thread makes no HTTP, GraphQL or pg calls) and cost
+// its memory and start time.
 import module from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 // Absent on Node 20 (no cache there); returns a status instead of throwing when it cannot.
 module.enableCompileCache?.();
-// Whatever starting telemetry prints (a warning about an OTEL_* setting, a crash) is a JSON log
-// line like everything else; main.ts then moves the routing to its configured logger.
-const { createLogger, routeProcessOutputToLogger } = await import('./logger.js');
-routeProcessOutputToLogger(createLogger());
-await import('./telemetry/start-from-env.js');
+if (isMainThread) {
+  // Whatever starting telemetry prints (a warning about an OTEL_* setting, a crash) is a JSON
+  // log line like everything else; main.ts then moves the routing to its configured logger.
+  const { createLogger, routeProcessOutputToLogger } = await import('./logger.js');
+  routeProcessOutputToLogger(createLogger());
+  await import('./telemetry/start-from-env.js');
+}

@@ -17,6 +17,8 @@ export interface EmbeddedHostOptions {
   dataDir?: string;
   /** A `PGlite.dumpDataDir()` archive to start from (tests' template database). */
   loadDataDir?: ArrayBuffer;
+  /** An archive file a `dataDir` without a database starts from (see `WorkerInit`). */
+  templateFile?: string;
   /** Called once when the database fails after it started (its thread died or PGlite aborted). */
   onFailure: (error: EmbeddedDatabaseError) => void;
 }
@@ -45,6 +47,7 @@ export async function startEmbeddedHost(options: EmbeddedHostOptions): Promise<E
     socketPath: path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(folder && options.templateFile ? { templateFile: options.templateFile } : {}),
   };
   const worker = spawnWorker(init);
   const printed = new OutputTail();

@@ -7,6 +7,11 @@ export const WorkerInit = z
     dataDir: z.string().optional(),
     /** A `PGlite.dumpDataDir()` archive to start from instead (tests' template). */
     loadDataDir: z.instanceof(ArrayBuffer).optional(),
+    /**
+     * A `PGlite.dumpDataDir()` archive file that `dataDir` starts from when it holds no database
+     * yet (src/db/embedded-template-file.ts); missing or unreadable, initdb creates it instead.
+     */
+    templateFile: z.string().optional(),
     /** Where to serve the PostgreSQL wire protocol: `<dir>/.s.PGSQL.<port>`, as `pg` looks for it. */
     socketPath: z.string(),
   })

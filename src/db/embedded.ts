@@ -5,6 +5,7 @@ import type { Database } from './database.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { EmbeddedDatabaseError } from './embedded-errors.js';
 import { startEmbeddedHost } from './embedded-host.js';
+import { EMBEDDED_TEMPLATE_FILE } from './embedded-template-file.js';
 import { applySessionSettings } from './session-settings.js';
 
 /** Options of {@link openEmbeddedDatabase}. */
@@ -16,6 +17,13 @@ export interface EmbeddedDatabaseOptions {
   dataDir?: string;
   /** A dump from `PGlite.dumpDataDir()` to start from instead (tests' template database). */
   loadDataDir?: Blob | File;
+  /**
+   * A `PGlite.dumpDataDir()` archive file that a `dataDir` holding no database yet starts from,
+   * instead of initdb; migrations run on it afterwards as on any database. When the file is
+   * missing, initdb creates the database. Default: the template `npm run build` writes
+   * (`dist/embedded-template.tgz`, see `EMBEDDED_TEMPLATE_FILE`).
+   */
+  templateFile?: string;
   logger: Logger;
   /**
    * Called once when the database fails while open (PGlite aborted, its thread died, the
@@ -62,6 +70,7 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions): Pr
       ...(options.loadDataDir
         ? { loadDataDir: await options.loadDataDir.arrayBuffer() }
         : { dataDir: dataDir ?? 'memory://' }),
+      templateFile: options.templateFile ?? EMBEDDED_TEMPLATE_FILE,
       onFailure: fail,
     });
   } catch (error) {

@@ -1,14 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { mkdir } from 'node:fs/promises';
 import pg from 'pg';
-import { migrate } from '../../src/db/migrate.js';
-import type { Database } from '../../src/db/database.js';
-import { openCheckpointSaver } from '../../src/checkpoints/index.js';
-import { createJobQueue } from '../../src/jobs/job-queue.js';
-import { silentLogger } from '../../src/logger.js';
+import { prepareSchema } from '../../src/app/prepare-schema.js';
+import { writeEmbeddedTemplate } from '../../src/app/write-embedded-template.js';
 import { CACHE_DIR, pgliteTemplateFile, templateDatabaseName, withDatabase } from './template.js';
 
 /**
@@ -37,7 +31,7 @@ async function buildPostgresTemplate(url: string): Promise<void> {
     // Two: the job queue holds one connection for its schema lock while pg-boss works on another.
     const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 2 });
     try {
-      await prepareSchema(pool, 'POSTGRES');
+      await prepareSchema({ pool, mode: 'POSTGRES', close: async () => undefined });
     } finally {
       await pool.end();
     }
@@ -51,23 +45,5 @@ async function buildPgliteTemplate(): Promise<void> {
   const file = pgliteTemplateFile();
   if (existsSync(file)) return;
   await mkdir(CACHE_DIR, { recursive: true });
-  const pglite = await PGlite.create({ extensions: { vector } });
-  const pool = new pg.Pool(createPgConfig(pglite));
-  await prepareSchema(pool, 'EMBEDDED');
-  await pool.end();
-  const dump = await pglite.dumpDataDir('gzip');
-  await pglite.close();
-  const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-  await rename(partial, file);
-}
-
-/** Application migrations plus pg-boss's own schema, so test files start ready to work. */
-async function prepareSchema(pool: pg.Pool, mode: Database['mode']): Promise<void> {
-  await migrate(pool);
-  const db: Database = { pool, mode, close: async () => undefined };
-  const queue = createJobQueue({ db, logger: silentLogger });
-  await queue.start();
-  await queue.stop();
-  await openCheckpointSaver(pool);
+  await writeEmbeddedTemplate(file);
 }

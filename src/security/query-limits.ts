@@ -14,7 +14,8 @@ export const QUERY_LIMITS = {
    * graphql-armor cost: an upper bound of the values a response can hold. Each field counts 1
    * (2 when it has a selection), times the literal `first`/`last` of every list above it;
    * inline fragments and named ones count every type's fields, as if all matched. A page size
-   * passed as a variable, or left to its default, counts 1: the resolvers' clamps bound those.
+   * passed as a variable counts 1 here, at validation, and its value once the variables are
+   * known (page-size-cost.ts); one left to its default counts 1.
    * 100 000 admits the largest page the schema offers with every field selected — a run's log,
    * `Run.events(first: 1000)` with each event type's fields, costs about 67 000 — and refuses
    * nested pages (`threads(first: 100) { … runs(first: 100) { … } }` of more than a few fields)

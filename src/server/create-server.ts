@@ -100,7 +100,7 @@ export function createServer(options: ServerOptions): BallastServer {
     allowBatchedHttpRequests: false,
     plugins: [
       ...limits.apolloPlugins,
-      authorizationPlugin(),
+      authorizationPlugin({ schema, validationRules: limits.validationRules }),
       telemetryPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => ws.dispose() }) },

@@ -111,7 +111,7 @@ export async function prepareWsOperation(
     ];
   }
   try {
-    admitOperation(principal, document, payload.operationName, payload.variables);
+    admitOperation(rules, principal, document, payload.operationName, payload.variables);
   } catch (error) {
     if (!isAppError(error)) throw error;
     return [

@@ -155,3 +155,10 @@ export const NESTED_PAGES_QUERY = `{
     edges { node { runs(first: 100) { edges { node { events(first: 1000) { seq } } } } } }
   }
 }`;
+
+/** The same nested pages, their sizes given as variables. */
+export const NESTED_PAGES_BY_VARIABLES = `query ($threads: Int, $runs: Int, $events: Int) {
+  threads(first: $threads) {
+    edges { node { runs(first: $runs) { edges { node { events(first: $events) { seq } } } } } }
+  }
+}`;

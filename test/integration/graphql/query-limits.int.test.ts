@@ -9,6 +9,7 @@ import {
   CLIENT_OPERATIONS,
   COSTLY_QUERY,
   NESTED_PAGES_QUERY,
+  NESTED_PAGES_BY_VARIABLES,
   RUN_LOG_PAGE,
 } from '../../support/client-operations.js';
 import { collectSubscription, wsClient } from '../../support/graphql-ws-client.js';
@@ -121,28 +122,41 @@ describe(`the query limits accept what a chat client sends (${TEST_DATABASE_MODE
     );
   });
 
+  const bigPages = { threads: 100, runs: 100, events: 1000 };
   it.each([
-    ['an alias bomb of big pages', COSTLY_QUERY],
-    ['nested big pages', NESTED_PAGES_QUERY],
-  ])('refuses %s over HTTP and WebSocket with GRAPHQL_VALIDATION_FAILED', async (_name, query) => {
-    const http = await post(query);
-    expect(http.status).toBe(400);
-    expect(http.body.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringMatching(/^Query Cost limit of 100000 exceeded/),
-        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
-      }),
-    ]);
-    const refused = await collectSubscription(ws, query).then(
-      () => null,
-      // The graphql-ws `error` message's errors, as collectSubscription words them.
-      (error: Error) => JSON.parse(error.message) as unknown,
-    );
-    expect(refused).toEqual([
-      expect.objectContaining({
-        message: expect.stringMatching(/^Query Cost limit of 100000 exceeded/),
-        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
-      }),
-    ]);
+    ['an alias bomb of big pages', COSTLY_QUERY, {}],
+    ['nested big pages', NESTED_PAGES_QUERY, {}],
+    ['nested big pages sized by variables', NESTED_PAGES_BY_VARIABLES, bigPages],
+  ])(
+    'refuses %s over HTTP and WebSocket with GRAPHQL_VALIDATION_FAILED',
+    async (_name, query, vars) => {
+      const http = await post(query, vars);
+      expect(http.status).toBe(400);
+      expect(http.body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^Query Cost limit of 100000 exceeded/),
+          extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+        }),
+      ]);
+      const refused = await collectSubscription(ws, query, vars).then(
+        () => null,
+        // The graphql-ws `error` message's errors, as collectSubscription words them.
+        (error: Error) => JSON.parse(error.message) as unknown,
+      );
+      expect(refused).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^Query Cost limit of 100000 exceeded/),
+          extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+        }),
+      ]);
+    },
+  );
+
+  it('admits the same nested pages when the variables ask for small ones', async () => {
+    const small = { threads: 2, runs: 2, events: 5 };
+    const http = await post(NESTED_PAGES_BY_VARIABLES, small);
+    expect(http.body.errors).toBeUndefined();
+    const payloads = await collectSubscription(ws, NESTED_PAGES_BY_VARIABLES, small);
+    expect(payloads).toHaveLength(1);
   });
 });

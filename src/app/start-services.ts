@@ -4,6 +4,7 @@ import { createInProcessNotifier } from '../events/in-process-notifier.js';
 import type { Notifier } from '../events/notifier.js';
 import { createPostgresNotifier } from '../events/postgres-notifier.js';
 import type { AppServices } from '../graphql/context.js';
+import { createFileReaderPool, type FileReaderPool } from '../ingest/file-reader-pool.js';
 import { startIngestWorker } from '../ingest/ingest-worker.js';
 import { createJobQueue } from '../jobs/job-queue.js';
 import { DEFAULT_FILE_MAX_BYTES } from '../files/file-row.js';
@@ -81,6 +82,8 @@ export interface StartServicesOptions {
 
 /** The running services and how to stop them. */
 export interface RunningServices extends AppServices {
+  /** The ingest worker's file reader threads; null when this process runs no worker. */
+  fileReader: FileReaderPool | null;
   /** Stops workers, the notifier and model calls; the caller closes the database. */
   stop(): Promise<void>;
 }
@@ -131,7 +134,13 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     ? startMaintenance({ db, logger, ...options.retention })
     : null;
   let runWorker: RunWorker | null = null;
+  let fileReader: FileReaderPool | null = null;
   if (options.jobs.worker) {
+    const ingestConcurrency = options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1);
+    // Threads start on the first file; one embedded (PGlite has its own), at most two else.
+    fileReader = createFileReaderPool({
+      threads: db.mode === 'POSTGRES' ? Math.min(ingestConcurrency, 2) : 1,
+    });
     runWorker = await startRunWorker({
       queue,
       db,
@@ -159,9 +168,10 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
         ...DEFAULT_URL_FETCH,
         ...options.urlFetch,
       },
+      fileReader,
       keepIngestedFiles: options.keepIngestedFiles ?? false,
       soleWorker: db.mode === 'EMBEDDED',
-      concurrency: options.jobs.concurrency ?? (db.mode === 'POSTGRES' ? 2 : 1),
+      concurrency: ingestConcurrency,
       ...(options.jobs.ingestLeaseSeconds ? { leaseSeconds: options.jobs.ingestLeaseSeconds } : {}),
     });
   }
@@ -170,6 +180,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
     logger,
     version: options.version,
     models,
+    fileReader,
     queue,
     notifier,
     activeRuns,
@@ -181,6 +192,7 @@ export async function startServices(options: StartServicesOptions): Promise<Runn
       stopMaintenance?.();
       runWorker?.stop();
       await queue.stop();
+      await fileReader?.close();
       await limits.flush();
       await models.close();
       runLog.close();

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnModuleWorker } from '../threads/spawn-module-worker.js';
 import { EmbeddedDatabaseError } from './embedded-errors.js';
 import type { HostMessage, WorkerInit, WorkerMessage } from './embedded-protocol.js';
 import { OutputTail } from './output-tail.js';
@@ -120,18 +121,10 @@ export async function startEmbeddedHost(options: EmbeddedHostOptions): Promise<E
 
 /** The worker from compiled JavaScript (dist/), or from TypeScript through tsx (dev, tests). */
 function spawnWorker(init: WorkerInit): Worker {
-  const common = {
+  return spawnModuleWorker(import.meta.url, './embedded-worker', {
     workerData: init,
     transferList: init.loadDataDir ? [init.loadDataDir] : [],
     stdout: true,
     stderr: true,
-  };
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./embedded-worker.js', import.meta.url), common);
-  }
-  // A worker does not inherit the parent's tsx loader (nor Vitest's): it registers its own.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./embedded-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { ...common, eval: true });
+  });
 }

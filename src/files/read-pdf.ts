@@ -11,11 +11,21 @@ const HEADING_MAX_CHARS = 150;
  * `unpdf`, pure JavaScript). Lines keep their reading order; table rows read as cells joined by
  * ` | `; a short line in a font clearly larger than the body text becomes a Markdown heading
  * (`#` for the largest size, `##` for the next…), so chunks carry heading paths.
+ * @param options.owned the caller gives up `content`: PDF.js takes it without a copy (and may
+ *   detach its memory). Default: false (PDF.js reads a copy).
  * @throws {AppError} `INVALID_DOCUMENT` when the PDF is encrypted with a password, corrupt or
  *   truncated.
  */
-export async function readPdfPages(content: Buffer): Promise<string[]> {
-  const pages = await readLines(content);
+export async function readPdfPages(
+  content: Uint8Array,
+  options: { owned?: boolean } = {},
+): Promise<string[]> {
+  // PDF.js takes ownership of (and may detach) the memory it is given, and refuses a Buffer:
+  // a plain view of the caller's memory, or a copy.
+  const bytes = options.owned
+    ? new Uint8Array(content.buffer, content.byteOffset, content.byteLength)
+    : new Uint8Array(content);
+  const pages = await readLines(bytes);
   const bodySize = mostCommonSize(pages.flat());
   const headingSizes = [
     ...new Set(
@@ -36,11 +46,10 @@ export async function readPdfPages(content: Buffer): Promise<string[]> {
   );
 }
 
-async function readLines(content: Buffer): Promise<PageLine[][]> {
+async function readLines(content: Uint8Array): Promise<PageLine[][]> {
   let document: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
-    // A copy: PDF.js takes ownership of (and may detach) the buffer it is given.
-    document = await getDocumentProxy(new Uint8Array(content), {
+    document = await getDocumentProxy(content, {
       verbosity: 0,
       stopAtErrors: true,
     });

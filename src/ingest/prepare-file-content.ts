@@ -17,14 +17,18 @@ export interface PreparedFileContent {
  * Reads a file in its detected format and prepares its text as inline text is prepared: a PDF
  * page by page (its pages kept), a DOCX through its HTML (its headings kept), text formats as
  * UTF-8. The same cleaning and the one redaction run before anything is stored or embedded.
+ * Runs on a file reader thread (see `createFileReaderPool`), never on the server's event loop.
+ * @param options.owned the caller gives up `content` (a PDF's bytes are then not copied).
+ *   Default: false.
  * @throws {AppError} `INVALID_DOCUMENT` for an unreadable PDF or DOCX, `UNSUPPORTED_MEDIA_TYPE`
  *   for a text format that is not UTF-8, `BAD_USER_INPUT` when no text is left.
  */
 export async function prepareFileContent(
   format: FileFormat,
   content: Buffer,
+  options: { owned?: boolean } = {},
 ): Promise<PreparedFileContent> {
-  if (format === 'pdf') return prepareFilePages(await readPdfPages(content));
+  if (format === 'pdf') return prepareFilePages(await readPdfPages(content, options));
   if (format === 'docx') {
     return { ...prepareFileText('html', await readDocxHtml(content)), pageStarts: [] };
   }

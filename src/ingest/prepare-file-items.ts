@@ -4,7 +4,7 @@ import { detectFormat } from '../files/detect-format.js';
 import { FILE_PART_BYTES } from '../files/file-row.js';
 import { findFilesByIds, readFileBytes } from '../files/find-files.js';
 import type { PendingItem } from './plan-document.js';
-import { prepareFileContent } from './prepare-file-content.js';
+import type { FileReaderPool } from './file-reader-pool.js';
 import { prepareItems } from './prepare-items.js';
 
 // Failures that are the file's own: they fail its document and no other.
@@ -24,16 +24,24 @@ const FILE_FAILURES = new Set<ErrorCode>([
  * page starts are stored beside its text. An item whose file is gone, in a format that cannot be
  * read, unreadable (encrypted, corrupt, truncated) or empty fails alone, with `NOT_FOUND`,
  * `UNSUPPORTED_MEDIA_TYPE`, `INVALID_DOCUMENT` or `BAD_USER_INPUT`; the other items go on.
+ * Reading, cleaning and redaction run on `reader`'s threads, off the event loop.
  * @returns the items ready to plan, in order.
  */
 export async function prepareFileItems(
   pool: pg.Pool,
   items: readonly PendingItem[],
+  reader: FileReaderPool,
 ): Promise<PendingItem[]> {
-  return prepareItems(pool, items, 'file', FILE_FAILURES, (item) => prepareFileItem(pool, item));
+  return prepareItems(pool, items, 'file', FILE_FAILURES, (item) =>
+    prepareFileItem(pool, item, reader),
+  );
 }
 
-async function prepareFileItem(pool: pg.Pool, item: PendingItem): Promise<PendingItem> {
+async function prepareFileItem(
+  pool: pg.Pool,
+  item: PendingItem,
+  reader: FileReaderPool,
+): Promise<PendingItem> {
   const gone = new AppError('NOT_FOUND', 'the file was deleted before it could be ingested');
   if (!item.fileId) throw gone;
   const [file] = await findFilesByIds(pool, item.workspaceId, [item.fileId]);
@@ -51,7 +59,7 @@ async function prepareFileItem(pool: pg.Pool, item: PendingItem): Promise<Pendin
   const content =
     head.length >= file.bytes ? head : await readFileBytes(pool, item.workspaceId, file.id);
   if (!content) throw gone;
-  const prepared = await prepareFileContent(detected.format, content);
+  const prepared = await reader.prepare(detected.format, content);
   // One statement: the item's text and the job's PII counts change together, and only once
   // (a retry finds the item no longer in format `file`).
   const updated = await pool.query<{ pii_counts: PendingItem['piiCounts'] }>(

@@ -12,6 +12,7 @@ import type { IngestBatchPayload } from './ingest-job-row.js';
 import { loadPendingItems } from './load-pending-items.js';
 import { planDocuments, type PendingItem } from './plan-document.js';
 import { fetchUrlItems } from './fetch-url-items.js';
+import type { FileReaderPool } from './file-reader-pool.js';
 import { prepareFileItems } from './prepare-file-items.js';
 import { writeBatch } from './write-batch.js';
 
@@ -23,6 +24,8 @@ export interface IngestWorkerDeps {
   logger: Logger;
   /** What fetching a document's `url` may do. */
   urlFetch: UrlFetchPolicy;
+  /** The threads that read, clean and redact files (see `createFileReaderPool`). */
+  fileReader: FileReaderPool;
   /** Keep a file after its document is indexed (`BALLAST_FILE_KEEP_AFTER_INGEST`). Default: false. */
   keepIngestedFiles?: boolean;
 }
@@ -50,7 +53,7 @@ export async function processIngestBatch(
       // URLs are fetched into files, and files read, detected, cleaned and redacted here; one
       // that cannot be fetched or read fails alone.
       const fetched = await fetchUrlItems(db.pool, deps.urlFetch, pending);
-      const items = await prepareFileItems(db.pool, fetched);
+      const items = await prepareFileItems(db.pool, fetched, deps.fileReader);
       if (items.length > 0) await indexItems(deps, items);
       await publish();
     } catch (error) {

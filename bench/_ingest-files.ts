@@ -5,19 +5,17 @@
 // every 10 ms (monitorEventLoopDelay's resolution), which every figure includes.
 import { Readable } from 'node:stream';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { startServices } from '../src/app/start-services.js';
 import type { Database } from '../src/db/database.js';
 import { storeFile } from '../src/files/store-file.js';
 import { encodeId } from '../src/graphql/ids.js';
 import { createFileReaderPool } from '../src/ingest/file-reader-pool.js';
 import { prepareFileContent } from '../src/ingest/prepare-file-content.js';
 import { submitIngest } from '../src/ingest/submit-ingest.js';
-import { silentLogger } from '../src/logger.js';
-import { DEFAULT_MODELS_CONFIG } from '../src/models/config.js';
 import { DEFAULT_WORKSPACE_ID } from '../src/workspaces/default-workspace.js';
 import { generateCorpus, type CorpusDocument } from '../test/support/corpus.js';
 import { makeDocx, makePdf, type Block } from '../test/support/document-files.js';
-import { freshDatabase, median, round } from './_support.js';
+import { startIngestBench } from './_ingest-server.js';
+import { median, round } from './_support.js';
 
 const JOB_FILES = 200;
 const SPEED_REPEATS = 5;
@@ -138,22 +136,9 @@ async function waitForJob(db: Database, jobId: string) {
 
 /** The server's event-loop delay (p99, max) while one job of {@link JOB_FILES} files runs. */
 async function loopDelayDuringJob(mode: Database['mode'], files: readonly BenchFile[]) {
-  const bench = await freshDatabase(mode);
-  const services = await startServices({
-    db: bench.db,
-    logger: silentLogger,
-    version: 'bench',
-    models: DEFAULT_MODELS_CONFIG,
-    databaseUrl: bench.url,
-    jobs: { worker: true, expireInSeconds: 600, maintenanceIntervalSeconds: 60 },
-  });
+  const { bench, services, newCollection } = await startIngestBench(mode);
   try {
-    const collectionId = (
-      await bench.db.pool.query<{ id: string }>(
-        `INSERT INTO collections (workspace_id, name) VALUES ($1, 'files') RETURNING id`,
-        [DEFAULT_WORKSPACE_ID],
-      )
-    ).rows[0]!.id;
+    const collectionId = await newCollection('files');
     // A warm-up job of text first, as in the chunks bench: what a running server has loaded
     // once (the tokenizer's tables, compiled code) is not this job's delay.
     const deps = { ...services, embedder: services.models.embedding };

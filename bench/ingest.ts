@@ -5,36 +5,19 @@
 // compiled code). The collection's HNSW index is built after its last job ends; its build
 // time is reported on its own, and so is a second load into the now indexed collection,
 // where every row goes into the graph one by one. Files (PDF, DOCX, HTML): see _ingest-files.ts.
-import { startServices } from '../src/app/start-services.js';
 import type { Database } from '../src/db/database.js';
 import { submitIngest } from '../src/ingest/submit-ingest.js';
-import { silentLogger } from '../src/logger.js';
-import { DEFAULT_MODELS_CONFIG } from '../src/models/config.js';
 import { DEFAULT_WORKSPACE_ID } from '../src/workspaces/default-workspace.js';
 import { generateCorpus } from '../test/support/corpus.js';
 import { benchIngestFiles } from './_ingest-files.js';
-import { freshDatabase, median, round } from './_support.js';
+import { startIngestBench } from './_ingest-server.js';
+import { median, round } from './_support.js';
 
 const REPEATS = 3;
 
 async function measure(mode: Database['mode'], documents: number) {
-  const bench = await freshDatabase(mode);
-  const services = await startServices({
-    db: bench.db,
-    logger: silentLogger,
-    version: 'bench',
-    models: DEFAULT_MODELS_CONFIG,
-    databaseUrl: bench.url,
-    jobs: { worker: true, expireInSeconds: 600, maintenanceIntervalSeconds: 60 },
-  });
+  const { bench, services, newCollection } = await startIngestBench(mode);
   try {
-    const newCollection = async (name: string) =>
-      (
-        await bench.db.pool.query<{ id: string }>(
-          `INSERT INTO collections (workspace_id, name) VALUES ($1, $2) RETURNING id`,
-          [DEFAULT_WORKSPACE_ID, name],
-        )
-      ).rows[0]!.id;
     const load = async (collectionId: string, corpus: ReturnType<typeof generateCorpus>) => {
       const started = performance.now();
       const jobIds: string[] = [];

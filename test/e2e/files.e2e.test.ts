@@ -210,6 +210,8 @@ describe(`files: upload, ingest by fileId, search (${TEST_DATABASE_MODE})`, () =
     expect(sent.filter((t) => t.includes(EMAIL) || containsPii(t))).toEqual([]);
     // HTML and Markdown were converted, not embedded as markup.
     expect(sent.filter((t) => /<\/?(p|nav|main|html)\b/.test(t))).toEqual([]);
+    // The page's navigation is chrome: not indexed.
+    expect(sent.filter((t) => t.includes('Home'))).toEqual([]);
 
     const search = async (query: string) => {
       const { body } = await postAs(

@@ -274,7 +274,10 @@ export type DocumentInput = {
    * embedded.
    */
   fileId?: InputMaybe<Scalars['ID']['input']>;
-  /** The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
+  /**
+   * The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`;
+   * scripts, styles, embeds and `<nav>` menus dropped).
+   */
   html?: InputMaybe<Scalars['String']['input']>;
   /** The body as Markdown, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
   markdown?: InputMaybe<Scalars['String']['input']>;

@@ -45,6 +45,12 @@ describe('htmlToText on a real page', () => {
     expect(text).toContain('© 2024 Acme Corp. · Questions? Ask HR.');
   });
 
+  it('drops navigation, nested or not: menus are chrome, not content', () => {
+    for (const chrome of ['Intranet home', 'Benefits portal', 'Service desk']) {
+      expect(text).not.toContain(chrome);
+    }
+  });
+
   it('writes list items as bullets, nested ones indented, ordered ones numbered', () => {
     expect(text).toContain(
       '- Full-time employees receive 25 days per year.\n' +

@@ -13,6 +13,8 @@ export const HANDBOOK_HTML = `<!DOCTYPE html>
   <!-- Google Tag Manager (noscript) -->
   <noscript><iframe src="https://www.googletagmanager.com/ns.html?id=GTM-XXXX"></iframe></noscript>
   <svg style="display:none"><symbol id="icon-home"><title>Home icon</title><path d="M0 0h24v24H0z"/></symbol></svg>
+  <nav class="site-menu"><ul><li><a href="/">Intranet home</a></li><li><a href="/benefits">Benefits portal</a></li>
+    <li><nav aria-label="IT"><a href="/it">Service desk</a></nav></li></ul></nav>
   <main>
     <article>
       <h1>Employee Handbook <small>2024 edition</small></h1>

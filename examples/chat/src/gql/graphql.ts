@@ -31,7 +31,10 @@ export type DocumentInput = {
    * embedded.
    */
   fileId?: string | null | undefined;
-  /** The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
+  /**
+   * The body as HTML, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`;
+   * scripts, styles, embeds and `<nav>` menus dropped).
+   */
   html?: string | null | undefined;
   /** The body as Markdown, at most 2 MiB; converted to text (headings kept for `Chunk.headingPath`). */
   markdown?: string | null | undefined;

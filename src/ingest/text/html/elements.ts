@@ -1,5 +1,10 @@
-/** Elements whose whole content is dropped: code, styling, metadata, graphics, embeds. */
+/**
+ * Elements whose whole content is dropped: code, styling, metadata, graphics, embeds, and
+ * navigation (site menus and tables of contents are chrome, not content: indexed, every page's
+ * menu would be found for every question).
+ */
 export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'nav',
   'script',
   'style',
   'noscript',
